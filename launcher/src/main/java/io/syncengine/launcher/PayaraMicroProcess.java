@@ -1,0 +1,108 @@
+package io.syncengine.launcher;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro in a child process, running the resource adapter and the application WAR. The adapter is deployed
+ * by a post-boot command, which Micro runs before the {@code --deploy} archives, so the message-driven beans find
+ * it. Settings reach the application as system properties (a MicroProfile Config source).
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+
+    private PayaraMicroProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Writes the files Micro needs next to its root directory: the system properties and the post-boot commands. */
+    public static List<String> options(Path rootDir, Path resourceAdapter, int httpPort, Map<String, String> config)
+            throws IOException {
+        Files.createDirectories(rootDir);
+        Path properties = rootDir.resolve("sync.properties");
+        Properties props = new Properties();
+        props.putAll(config);
+        try (OutputStream out = Files.newOutputStream(properties)) {
+            props.store(out, "Sync server settings (written by the launcher on every start)");
+        }
+        Path postBoot = rootDir.resolve("post-boot-commands.txt");
+        Files.writeString(postBoot, "deploy " + resourceAdapter.toAbsolutePath() + "\n");
+        return List.of("--port", Integer.toString(httpPort),
+                "--systemproperties", properties.toAbsolutePath().toString(),
+                "--postbootcommandfile", postBoot.toAbsolutePath().toString());
+    }
+
+    public static PayaraMicroProcess start(Path microJar, Path war, Path resourceAdapter, Path rootDir, int httpPort,
+            Map<String, String> config, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(microJar.toAbsolutePath().toString());
+        command.add("--rootdir");
+        command.add(rootDir.toAbsolutePath().toString());
+        command.add("--nocluster");
+        command.addAll(options(rootDir, resourceAdapter, httpPort, config));
+        command.add("--deploy");
+        command.add(war.toAbsolutePath().toString());
+        command.add("--contextroot");
+        command.add("/");
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        return new PayaraMicroProcess(process, httpPort);
+    }
+
+    /** Waits until {@code /health/ready} answers 200; fails if the process dies or the time runs out. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            process.waitFor(250, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + timeout.toSeconds() + " s");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

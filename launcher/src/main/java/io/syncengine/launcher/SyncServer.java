@@ -1,0 +1,182 @@
+package io.syncengine.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code bin/sync-server}: {@code run} starts the whole server on this machine; {@code token} mints a development
+ * token. Settings come from environment variables (see the README's configuration table).
+ */
+public final class SyncServer {
+
+    private static final Logger LOG = Logger.getLogger(SyncServer.class.getName());
+
+    private SyncServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "run" -> run(Path.of(required(args, 1, "--home")));
+            case "token" -> System.out.println(token(List.of(args).subList(1, args.length)));
+            default -> {
+                System.out.println("usage: sync-server run | sync-server token --tenant T --role R [--device D]"
+                        + " [--subject S] [--ttl-minutes N]");
+                System.exit("help".equals(command) ? 0 : 2);
+            }
+        }
+    }
+
+    static void run(Path home) throws Exception {
+        long started = System.nanoTime();
+        int httpPort = Integer.parseInt(env("SYNC_HTTP_PORT", "8080"));
+        Path dataDir = dataDir();
+        Path instanceDir = dataDir.resolve("instance-" + httpPort);
+        List<AutoCloseable> running = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "sync-server-shutdown"));
+
+        Map<String, String> config = new LinkedHashMap<>();
+
+        String dbUrl = System.getenv("SYNC_DB_URL");
+        String dbUser = env("SYNC_DB_USER", "postgres");
+        String dbPassword = env("SYNC_DB_PASSWORD", "");
+        if (dbUrl == null) {
+            EmbeddedDatabase database = EmbeddedDatabase.start(instanceDir.resolve("postgres"), true);
+            running.add(0, database);
+            dbUrl = Databases.withDatabase(database.serverUrl(), "sync");
+            LOG.info("embedded PostgreSQL started: " + database.serverUrl());
+        }
+        Databases.ensureExists(dbUrl, dbUser, dbPassword);
+        Databases.requirePreparedTransactions(dbUrl, dbUser, dbPassword);
+        config.put("sync.db.url", dbUrl);
+        config.put("sync.db.user", dbUser);
+        config.put("sync.db.password", dbPassword);
+
+        String brokerUrl = System.getenv("SYNC_BROKER_URL");
+        String brokerHost;
+        int brokerPort;
+        if (brokerUrl == null) {
+            brokerHost = "127.0.0.1";
+            brokerPort = Integer.parseInt(env("SYNC_BROKER_PORT", Integer.toString(freePort())));
+            EmbeddedBroker broker = EmbeddedBroker.start(instanceDir.resolve("broker"), brokerPort, Map.of());
+            running.add(0, broker);
+            LOG.info("embedded Artemis broker started on " + brokerHost + ":" + brokerPort);
+        } else {
+            URI uri = URI.create(brokerUrl);
+            brokerHost = uri.getHost();
+            brokerPort = uri.getPort();
+        }
+        config.put("sync.broker.host", brokerHost);
+        config.put("sync.broker.port", Integer.toString(brokerPort));
+
+        TokenIssuer issuer = TokenIssuer.loadOrCreate(dataDir.resolve("keys"), env("SYNC_JWT_ISSUER",
+                TokenIssuer.DEFAULT_ISSUER));
+        if (System.getenv("SYNC_JWT_PUBLIC_KEY_LOCATION") == null) {
+            config.put("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString());
+            config.put("mp.jwt.verify.issuer", issuer.issuer());
+        } else {
+            config.put("mp.jwt.verify.publickey.location", System.getenv("SYNC_JWT_PUBLIC_KEY_LOCATION"));
+            config.put("mp.jwt.verify.issuer", env("SYNC_JWT_ISSUER", TokenIssuer.DEFAULT_ISSUER));
+        }
+
+        Path micro = home.resolve("launcher/target/payara-micro.jar");
+        Path war = home.resolve("sync-web/target/sync.war");
+        Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
+        List<String> jvm = List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"), "-XX:MaxMetaspaceSize=256m",
+                "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true");
+        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, rar, instanceDir.resolve("payara"), httpPort,
+                config, jvm);
+        running.add(0, payara);
+        payara.awaitReady(Duration.ofMinutes(3));
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String base = "http://localhost:" + httpPort;
+        System.out.printf("%nSync server ready in %.1f s%n"
+                + "  API:      %s/api/v1%n"
+                + "  OpenAPI:  %s/openapi%n"
+                + "  Health:   %s/health/ready%n"
+                + "  Token:    bin/sync-server token --tenant t1 --role device --device till-1%n"
+                + "  Data:     %s%n"
+                + "Ctrl-C stops everything.%n", seconds, base, base, base, instanceDir.toAbsolutePath());
+        int exit = payara.waitFor();
+        LOG.warning("Payara Micro exited with code " + exit);
+        System.exit(exit == 0 ? 0 : 1);
+    }
+
+    static String token(List<String> args) throws Exception {
+        String tenant = null;
+        String device = null;
+        String subject = null;
+        List<String> roles = new ArrayList<>();
+        long ttlMinutes = 8 * 60;
+        for (int i = 0; i < args.size(); i++) {
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            switch (args.get(i)) {
+                case "--tenant" -> tenant = value;
+                case "--role" -> roles.add(value);
+                case "--device" -> device = value;
+                case "--subject" -> subject = value;
+                case "--ttl-minutes" -> ttlMinutes = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+            i++;
+        }
+        if (tenant == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("token needs --tenant and at least one --role"
+                    + " (device, operator, auditor, admin)");
+        }
+        if (roles.contains("device") && device == null) {
+            throw new IllegalArgumentException("a device token needs --device");
+        }
+        TokenIssuer issuer = TokenIssuer.loadOrCreate(dataDir().resolve("keys"),
+                env("SYNC_JWT_ISSUER", TokenIssuer.DEFAULT_ISSUER));
+        String sub = subject != null ? subject : device != null ? device : String.join("+", roles) + "@" + tenant;
+        return issuer.mint(tenant, sub, roles, device, Duration.ofMinutes(ttlMinutes));
+    }
+
+    private static void stopAll(List<AutoCloseable> running) {
+        for (AutoCloseable part : running) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not stop " + part.getClass().getSimpleName(), e);
+            }
+        }
+        running.clear();
+    }
+
+    private static Path dataDir() throws IOException {
+        Path dir = Path.of(env("SYNC_DATA_DIR", "data"));
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String required(String[] args, int index, String name) {
+        if (args.length <= index + 1 || !args[index].equals(name)) {
+            throw new IllegalArgumentException("expected " + name + " DIR");
+        }
+        return args[index + 1];
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The local runtime: {@link io.syncengine.launcher.SyncServer} is {@code bin/sync-server}. It starts what the
+ * application needs around it (an {@link io.syncengine.launcher.EmbeddedBroker}, an {@link
+ * io.syncengine.launcher.EmbeddedDatabase} unless a database is configured), then {@link
+ * io.syncengine.launcher.PayaraMicroProcess}, and mints development tokens with {@link
+ * io.syncengine.launcher.TokenIssuer}. The integration tests use the same classes to build their stack.
+ */
+package io.syncengine.launcher;

@@ -1,0 +1,38 @@
+package io.syncengine;
+
+/**
+ * The one home for names shared across modules: JNDI names, queue names, the resource adapter's name and
+ * MicroProfile Config keys. Every config key is settable as an environment variable by the MicroProfile rule
+ * ({@code sync.db.url} becomes {@code SYNC_DB_URL}).
+ */
+public final class SyncNames {
+
+    /** The XA datasource the application defines for itself. */
+    public static final String DATASOURCE = "java:app/jdbc/sync";
+    /** The JTA-enlisted JMS connection factory, bound to the Artemis resource adapter. */
+    public static final String CONNECTION_FACTORY = "java:app/jms/sync";
+    /** The deployed name of the Artemis resource adapter (the RAR file name without {@code .rar}). */
+    public static final String RESOURCE_ADAPTER = "artemis-ra";
+    /** Queue that carries one message per accepted operation. */
+    public static final String OPERATIONS_QUEUE = "sync.operations";
+    /** Where the broker moves an operation message after its last failed delivery. */
+    public static final String DEAD_LETTER_QUEUE = "sync.operations.dlq";
+    public static final String PERSISTENCE_UNIT = "sync";
+
+    public static final String CONFIG_DB_URL = "sync.db.url";
+    public static final String CONFIG_DB_USER = "sync.db.user";
+    public static final String CONFIG_DB_PASSWORD = "sync.db.password";
+    public static final String CONFIG_BROKER_HOST = "sync.broker.host";
+    public static final String CONFIG_BROKER_PORT = "sync.broker.port";
+    public static final String CONFIG_MAX_OPERATIONS = "sync.batch.max-operations";
+    public static final String CONFIG_MAX_BYTES = "sync.batch.max-bytes";
+
+    /** JMS message properties that carry an operation's identity (the body carries the same, as JSON). */
+    public static final String PROPERTY_TENANT = "tenant";
+    public static final String PROPERTY_DEVICE = "deviceId";
+    public static final String PROPERTY_OP_ID = "opId";
+    public static final String PROPERTY_SEQ = "seq";
+
+    private SyncNames() {
+    }
+}

@@ -1,0 +1,97 @@
+package io.syncengine.application;
+
+import io.syncengine.domain.model.OperationInput;
+import io.syncengine.domain.model.SyncBatch;
+import io.syncengine.domain.model.SyncOperation;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepts a batch: records every operation in the operation log and queues one message per valid, new operation,
+ * all in one JTA transaction. The datasource and the JMS connection factory are both XA resources, so the records
+ * and the messages commit together or not at all: no recorded operation is ever left unqueued, and no message
+ * ever names an operation that was not recorded.
+ */
+@Stateless
+public class BatchIntake {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private OperationQueue queue;
+
+    public BatchReceipt accept(Caller caller, BatchSubmission batch) {
+        String tenant = caller.tenant();
+        int received = batch.operations().size();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        // Claims the batch id; a concurrent post of the same id waits here until the first one commits.
+        int claimed = em.createNativeQuery("INSERT INTO sync_batch "
+                        + "(tenant, batch_id, device_id, content_hash, op_ids, received_by, received_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, tenant)
+                .setParameter(2, batch.batchId())
+                .setParameter(3, batch.deviceId())
+                .setParameter(4, batch.contentHash())
+                .setParameter(5, opIdsJson(batch))
+                .setParameter(6, caller.subject())
+                .setParameter(7, now)
+                .executeUpdate();
+        if (claimed == 0) {
+            SyncBatch earlier = em.find(SyncBatch.class, new SyncBatch.Key(tenant, batch.batchId()));
+            if (!earlier.getContentHash().equals(batch.contentHash())
+                    || !earlier.getDeviceId().equals(batch.deviceId())) {
+                throw new BatchIdReusedException(batch.batchId());
+            }
+            return new BatchReceipt(batch.batchId(), received, received);
+        }
+
+        Set<String> known = knownOpIds(tenant, batch);
+        List<SyncOperation> pending = new ArrayList<>();
+        for (OperationInput input : batch.operations()) {
+            if (known.contains(input.opId())) {
+                continue;
+            }
+            SyncOperation op = SyncOperation.received(tenant, batch.deviceId(), batch.batchId(), input,
+                    caller.subject(), now);
+            em.persist(op);
+            if (!op.getStatus().isFinal()) {
+                pending.add(op);
+            }
+        }
+        // Writing the records first enlists the database before the broker, so the database commits first.
+        em.flush();
+
+        pending.sort(Comparator.comparingLong(SyncOperation::getSeq));
+        queue.enqueue(pending.stream()
+                .map(op -> new QueuedOperation(tenant, op.getDeviceId(), op.getOpId(), op.getBatchId(), op.getSeq()))
+                .toList());
+        return new BatchReceipt(batch.batchId(), received, known.size());
+    }
+
+    private Set<String> knownOpIds(String tenant, BatchSubmission batch) {
+        List<String> ids = batch.operations().stream().map(OperationInput::opId).toList();
+        return new HashSet<>(em.createQuery("SELECT o.opId FROM SyncOperation o "
+                        + "WHERE o.tenant = :tenant AND o.deviceId = :device AND o.opId IN :ids", String.class)
+                .setParameter("tenant", tenant)
+                .setParameter("device", batch.deviceId())
+                .setParameter("ids", ids)
+                .getResultList());
+    }
+
+    private static String opIdsJson(BatchSubmission batch) {
+        var ids = jakarta.json.Json.createArrayBuilder();
+        batch.operations().forEach(op -> ids.add(op.opId()));
+        return ids.build().toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.syncengine.application;
+
+import io.syncengine.domain.model.FieldError;
+import io.syncengine.domain.model.OperationStatus;
+import io.syncengine.domain.model.SyncBatch;
+import io.syncengine.domain.model.SyncOperation;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads batch status, optionally holding the answer until no operation of the batch is pending. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class BatchQueries {
+
+    /** The longest a caller may ask to wait (contract: waitSeconds ≤ 30). */
+    public static final int MAX_WAIT_SECONDS = 30;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public BatchStatusView status(Caller caller, String batchId, int waitSeconds) {
+        long deadline = System.nanoTime() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1_000_000_000L;
+        long pauseMillis = 20;
+        while (true) {
+            BatchStatusView view = read(caller, batchId);
+            if (!view.hasPending() || System.nanoTime() >= deadline) {
+                return view;
+            }
+            try {
+                Thread.sleep(Math.min(pauseMillis, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return view;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 250);
+        }
+    }
+
+    private BatchStatusView read(Caller caller, String batchId) {
+        SyncBatch batch = em.find(SyncBatch.class, new SyncBatch.Key(caller.tenant(), batchId));
+        if (batch == null || !caller.mayRead(batch.getDeviceId())) {
+            throw new NotFoundException("batch " + batchId);
+        }
+        List<String> opIds = batch.opIds();
+        Map<String, SyncOperation> byId = em.createQuery("SELECT o FROM SyncOperation o WHERE o.tenant = :tenant "
+                        + "AND o.deviceId = :device AND o.opId IN :ids", SyncOperation.class)
+                .setParameter("tenant", caller.tenant())
+                .setParameter("device", batch.getDeviceId())
+                .setParameter("ids", opIds)
+                .getResultStream()
+                .collect(Collectors.toMap(SyncOperation::getOpId, Function.identity()));
+
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (OperationStatus status : OperationStatus.values()) {
+            counts.put(status.name(), 0);
+        }
+        List<BatchStatusView.OperationView> operations = new ArrayList<>(opIds.size());
+        for (String opId : opIds) {
+            SyncOperation op = byId.get(opId);
+            counts.merge(op.getStatus().name(), 1, Integer::sum);
+            operations.add(new BatchStatusView.OperationView(op.getOpId(), op.getSeq(), op.getEntity(),
+                    op.getEntityId(), op.getOpType(), op.getStatus().name(), op.getResultVersion(),
+                    op.getAssignedId(), op.getConflictId(), errors(op)));
+        }
+        return new BatchStatusView(batchId, batch.getDeviceId(), batch.getReceivedAt(), counts, operations);
+    }
+
+    private static List<FieldError> errors(SyncOperation op) {
+        if (op.getStatus() == OperationStatus.FAILED) {
+            return List.of(new FieldError("", "could not be applied after " + op.getFailedAttempts()
+                    + " failed attempts; it is kept and an operator can re-drive it"));
+        }
+        if (op.errorsJson() == null) {
+            return null;
+        }
+        return op.errorsJson().getValuesAs(JsonValue::asJsonObject).stream()
+                .map((JsonObject e) -> new FieldError(e.getString("pointer"), e.getString("message")))
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+package io.syncengine.application;
+
+import io.syncengine.domain.model.OperationKey;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies a queued operation: the one call the operation consumer makes per message.
+ *
+ * <p>Each attempt runs in its own database-only transaction ({@link ApplyTransaction}). A technical failure is
+ * retried at once a few times (a racing CREATE of the same id, a deadlock victim), then recorded and thrown, so the
+ * broker redelivers with back-off and finally dead-letters the message. A message can arrive a moment before the
+ * transaction that recorded its operation has committed in PostgreSQL (the two-phase commit finishes resource by
+ * resource); that is waited out briefly.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OperationApplier {
+
+    private static final Logger LOG = Logger.getLogger(OperationApplier.class.getName());
+    private static final int IMMEDIATE_RETRIES = 3;
+    private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(10);
+
+    @EJB
+    private ApplyTransaction transaction;
+
+    public ApplyOutcome apply(QueuedOperation message, int deliveryCount) {
+        OperationKey key = message.key();
+        long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+        long pauseMillis = 5;
+        int failures = 0;
+        while (true) {
+            ApplyOutcome outcome;
+            try {
+                outcome = transaction.applyOnce(key, deliveryCount);
+            } catch (RuntimeException e) {
+                failures++;
+                if (failures < IMMEDIATE_RETRIES) {
+                    LOG.log(Level.FINE, "retrying operation " + key + " at once after a technical failure", e);
+                    continue;
+                }
+                String reason = describe(e);
+                LOG.log(Level.WARNING, "operation {0} failed (delivery {1}): {2}",
+                        new Object[] {key, deliveryCount, reason});
+                transaction.recordFailedAttempt(key, reason);
+                throw e;
+            }
+            if (outcome != ApplyOutcome.NOT_YET_VISIBLE) {
+                return outcome;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("operation " + key + " is queued but not recorded");
+            }
+            sleep(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, 200);
+        }
+    }
+
+    /** Called once the broker has given up on an operation's message: the operation ends FAILED. */
+    public void giveUp(QueuedOperation message) {
+        if (transaction.markFailed(message.key())) {
+            LOG.log(Level.WARNING, "operation {0} is FAILED after its last delivery; an operator can re-drive it",
+                    message.key());
+        }
+    }
+
+    /** The innermost cause, as class and message: what an operator needs, without a stack trace. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an operation to become visible", e);
+        }
+    }
+}

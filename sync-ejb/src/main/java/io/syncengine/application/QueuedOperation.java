@@ -1,0 +1,19 @@
+package io.syncengine.application;
+
+import io.syncengine.domain.model.OperationKey;
+
+/**
+ * The message that asks for one operation to be applied. It carries only identity: the operation log is the truth
+ * about what the operation says and where it stands.
+ */
+public record QueuedOperation(String tenant, String deviceId, String opId, String batchId, long seq) {
+
+    public OperationKey key() {
+        return new OperationKey(tenant, deviceId, opId);
+    }
+
+    /** Operations of one device share a group, so the broker hands them to one consumer at a time, in order. */
+    public String group() {
+        return tenant + "/" + deviceId;
+    }
+}

@@ -1,0 +1,48 @@
+package io.syncengine.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** A product category; categories may nest through {@code parentId}. */
+@Entity
+@Table(name = "category")
+@IdClass(RecordKey.class)
+public class Category extends SyncRecord {
+
+    private String name;
+
+    @Column(name = "parent_id")
+    private String parentId;
+
+    protected Category() {
+    }
+
+    Category(String tenant, String id) {
+        super(tenant, id);
+    }
+
+    @Override
+    public EntityType type() {
+        return EntityType.CATEGORY;
+    }
+
+    @Override
+    protected Object get(String field) {
+        return switch (field) {
+            case "name" -> name;
+            case "parentId" -> parentId;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    @Override
+    protected void set(String field, Object value) {
+        switch (field) {
+            case "name" -> name = (String) value;
+            case "parentId" -> parentId = (String) value;
+            default -> throw new IllegalArgumentException(field);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.syncengine.domain.model;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An entry of the sync operation log: one operation as received, and what became of it. Its status moves once,
+ * from PENDING to a final status, in the same transaction as the change it describes; a final operation is never
+ * applied again, however often it is redelivered or re-posted.
+ */
+@Entity
+@Table(name = "sync_operation")
+@IdClass(OperationKey.class)
+public class SyncOperation {
+
+    @Id
+    private String tenant;
+
+    @Id
+    @Column(name = "device_id")
+    private String deviceId;
+
+    @Id
+    @Column(name = "op_id")
+    private String opId;
+
+    @Column(name = "batch_id")
+    private String batchId;
+
+    private Long seq;
+    private String entity;
+
+    @Column(name = "entity_id")
+    private String entityId;
+
+    @Column(name = "op_type")
+    private String opType;
+
+    @Column(name = "base_version")
+    private Long baseVersion;
+
+    /** JSON text, stored as jsonb. */
+    private String data;
+
+    @Column(name = "client_time")
+    private OffsetDateTime clientTime;
+
+    @Column(name = "received_by")
+    private String receivedBy;
+
+    @Column(name = "received_at")
+    private OffsetDateTime receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    private OperationStatus status;
+
+    @Column(name = "result_version")
+    private Long resultVersion;
+
+    @Column(name = "assigned_id")
+    private String assignedId;
+
+    @Column(name = "conflict_id")
+    private String conflictId;
+
+    /** JSON array of {pointer, message}, stored as jsonb. */
+    private String errors;
+
+    private int deliveries;
+
+    @Column(name = "failed_attempts")
+    private int failedAttempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "settled_at")
+    private OffsetDateTime settledAt;
+
+    protected SyncOperation() {
+    }
+
+    /** Records a received operation: PENDING when valid, REJECTED with its reasons otherwise. */
+    public static SyncOperation received(String tenant, String deviceId, String batchId, OperationInput input,
+            String receivedBy, OffsetDateTime now) {
+        SyncOperation op = new SyncOperation();
+        op.tenant = tenant;
+        op.deviceId = deviceId;
+        op.opId = input.opId();
+        op.batchId = batchId;
+        op.seq = input.seq();
+        // A rejected operation keeps what it said, cut to the columns' size (valid values always fit).
+        op.entity = clip(input.entity(), 40);
+        op.entityId = clip(input.entityId(), OperationValidator.MAX_ID_LENGTH);
+        op.opType = clip(input.typeName(), 10);
+        op.baseVersion = input.baseVersion();
+        op.data = input.data() == null ? null : input.data().toString();
+        op.clientTime = input.clientTime();
+        op.receivedBy = receivedBy;
+        op.receivedAt = now;
+        if (input.isValid()) {
+            op.status = OperationStatus.PENDING;
+        } else {
+            op.status = OperationStatus.REJECTED;
+            op.errors = errorsJson(input.errors());
+            op.settledAt = now;
+        }
+        return op;
+    }
+
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+
+    public void delivered(int deliveryCount) {
+        this.deliveries = Math.max(deliveries, deliveryCount);
+    }
+
+    public void applied(Long version, OffsetDateTime now) {
+        settle(OperationStatus.APPLIED, now);
+        this.resultVersion = version;
+    }
+
+    public void conflicted(String conflictId, OffsetDateTime now) {
+        settle(OperationStatus.CONFLICT, now);
+        this.conflictId = conflictId;
+    }
+
+    private void settle(OperationStatus finalStatus, OffsetDateTime now) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("operation " + key() + " is already " + status);
+        }
+        this.status = finalStatus;
+        this.settledAt = now;
+    }
+
+    public OperationKey key() {
+        return new OperationKey(tenant, deviceId, opId);
+    }
+
+    public EntityType entityType() {
+        return EntityType.fromWire(entity).orElseThrow();
+    }
+
+    public OperationType type() {
+        return OperationType.valueOf(opType);
+    }
+
+    public JsonObject dataJson() {
+        if (data == null) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(data))) {
+            return reader.readObject();
+        }
+    }
+
+    public JsonArray errorsJson() {
+        if (errors == null) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(errors))) {
+            return reader.readArray();
+        }
+    }
+
+    private static String errorsJson(List<FieldError> errors) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        errors.forEach(e -> array.add(Json.createObjectBuilder().add("pointer", e.pointer())
+                .add("message", e.message())));
+        return array.build().toString();
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    public String getDeviceId() {
+        return deviceId;
+    }
+
+    public String getOpId() {
+        return opId;
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public Long getSeq() {
+        return seq;
+    }
+
+    public String getEntity() {
+        return entity;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public String getOpType() {
+        return opType;
+    }
+
+    public Long getBaseVersion() {
+        return baseVersion;
+    }
+
+    public OperationStatus getStatus() {
+        return status;
+    }
+
+    public Long getResultVersion() {
+        return resultVersion;
+    }
+
+    public String getAssignedId() {
+        return assignedId;
+    }
+
+    public String getConflictId() {
+        return conflictId;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public OffsetDateTime getClientTime() {
+        return clientTime;
+    }
+
+    public OffsetDateTime getReceivedAt() {
+        return receivedAt;
+    }
+}

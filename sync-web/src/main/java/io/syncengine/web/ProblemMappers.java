@@ -1,0 +1,96 @@
+package io.syncengine.web;
+
+import io.syncengine.application.BatchIdReusedException;
+import io.syncengine.application.InvalidCursorException;
+import io.syncengine.application.NotFoundException;
+import jakarta.ejb.EJBException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.RollbackException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception that reaches the edge into the one problem shape. Bodies never carry stack traces or SQL:
+ * unexpected failures are logged here and answered with a generic sentence.
+ */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ProblemException p) {
+            return problem(p.status(), p.type(), p.title(), p.getMessage(), p);
+        }
+        if (cause instanceof NotFoundException) {
+            return problem(404, Problem.NOT_FOUND, "Not found", cause.getMessage(), null);
+        }
+        if (cause instanceof BatchIdReusedException) {
+            return problem(409, Problem.BATCH_ID_REUSED, "Batch id reused", cause.getMessage(), null);
+        }
+        if (cause instanceof InvalidCursorException) {
+            return problem(400, Problem.VALIDATION, "Invalid cursor", cause.getMessage(), null);
+        }
+        if (cause instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String type = status == 401 ? Problem.UNAUTHORIZED : status == 403 ? Problem.FORBIDDEN
+                    : status == 404 ? Problem.NOT_FOUND : Problem.HTTP;
+            String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+            String detail = status == 403 ? "your token's roles do not allow this call" : title;
+            return problem(status, type, title, detail, null);
+        }
+        if (isUnavailable(e)) {
+            LOG.log(Level.WARNING, "request failed: the database or the broker is unavailable", e);
+            return problem(503, Problem.UNAVAILABLE, "Service unavailable",
+                    "the queue or the database is unavailable; nothing was accepted, retry later", null);
+        }
+        LOG.log(Level.SEVERE, "unexpected failure of " + (uri == null ? "a request" : uri.getPath()), e);
+        return problem(500, Problem.INTERNAL, "Internal error",
+                "the server failed unexpectedly; the failure is logged", null);
+    }
+
+    /**
+     * A failure of the database or the broker, or a commit that could not complete: nothing was accepted and a retry
+     * may succeed. SQL errors count only when their SQLState says so (connection, resources, shutdown, a
+     * serialization failure or deadlock); any other SQL error is a defect, answered 500.
+     */
+    private static boolean isUnavailable(Throwable e) {
+        boolean transactional = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.startsWith("40");
+            }
+            if (t instanceof JMSException || t instanceof JMSRuntimeException || t instanceof RollbackException
+                    || t instanceof javax.transaction.xa.XAException) {
+                transactional = true;
+            }
+        }
+        return transactional;
+    }
+
+    private Response problem(int status, String type, String title, String detail, ProblemException source) {
+        String instance = uri == null ? null : uri.getRequestUri().getPath();
+        Problem body = new Problem(type, title, status, detail, instance, source == null ? null : source.errors());
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        if (status == 503) {
+            response.header("Retry-After", "5");
+        }
+        return response.build();
+    }
+}

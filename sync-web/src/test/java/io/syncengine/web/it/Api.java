@@ -1,0 +1,84 @@
+package io.syncengine.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A terminal's view of the server: HTTP calls with bearer tokens, answers as status plus JSON. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    /**
+     * @param deployment the URL Arquillian reports; only its port is used: the application serves at the root
+     *                   context, and tests talk to loopback only
+     */
+    public Api(URL deployment) {
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
+    }
+
+    /** An answer: status, headers and body. */
+    public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public String contentType() {
+            return headers.getOrDefault("content-type", java.util.List.of("")).get(0);
+        }
+    }
+
+    public Reply post(String path, String token, JsonStructure body) {
+        return post(path, token, body.toString(), "application/json");
+    }
+
+    public Reply post(String path, String token, String body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply postBytes(String path, String token, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token);
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.syncengine.web.it;
+
+import io.syncengine.launcher.Databases;
+import io.syncengine.launcher.EmbeddedBroker;
+import io.syncengine.launcher.EmbeddedDatabase;
+import io.syncengine.launcher.PayaraMicroProcess;
+import io.syncengine.launcher.TokenIssuer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real parts around the application under test, started once per test run before Arquillian starts Payara
+ * Micro: PostgreSQL (the server {@code SYNC_TEST_DB_URL} names, else an embedded one) with a database made for this
+ * run and dropped after it, and an Artemis broker with a fresh persistent journal. Tests reach both directly to
+ * assert what was stored and queued.
+ */
+public final class SyncStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static SyncStack current;
+
+    private final EmbeddedDatabase embedded;
+    private final String dbUrl;
+    private final EmbeddedBroker broker;
+    private final TokenIssuer issuer;
+
+    private SyncStack(EmbeddedDatabase embedded, String dbUrl, EmbeddedBroker broker, TokenIssuer issuer) {
+        this.embedded = embedded;
+        this.dbUrl = dbUrl;
+        this.broker = broker;
+        this.issuer = issuer;
+    }
+
+    /** Used by JUnit only (via {@link SyncIntegrationTest}). */
+    public SyncStack() {
+        this(null, null, null, null);
+    }
+
+    public static SyncStack get() {
+        if (current == null) {
+            throw new IllegalStateException("the stack starts with the first @SyncIntegrationTest class");
+        }
+        return current;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (SyncStack.class) {
+            if (current == null) {
+                current = start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SyncStack.class, current);
+            }
+        }
+    }
+
+    private static SyncStack start() throws Exception {
+        Path work = Path.of(System.getProperty("sync.it.workDir", "target/it"));
+        String server = System.getenv("SYNC_TEST_DB_URL");
+        EmbeddedDatabase embedded = null;
+        if (server == null || server.isBlank()) {
+            embedded = EmbeddedDatabase.start(work.resolve("postgres"), false);
+            server = embedded.serverUrl();
+        }
+        String dbUrl = Databases.withDatabase(server, "sync_it_" + UUID.randomUUID().toString().replace("-", ""));
+        Databases.ensureExists(dbUrl, user(), password());
+        Databases.requirePreparedTransactions(dbUrl, user(), password());
+
+        Path brokerData = work.resolve("broker");
+        deleteTree(brokerData);
+        EmbeddedBroker broker = EmbeddedBroker.start(brokerData, freePort(), Map.of(
+                "sync.broker.redelivery-delay-ms", "100",
+                "sync.broker.max-redelivery-delay-ms", "1000",
+                "sync.broker.max-delivery-attempts", "4"));
+        TokenIssuer issuer = TokenIssuer.loadOrCreate(work.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
+
+        List<String> options = PayaraMicroProcess.options(work.resolve("payara"),
+                Path.of(System.getProperty("sync.it.resourceAdapter")), freePort(), Map.of(
+                        "sync.db.url", dbUrl,
+                        "sync.db.user", user(),
+                        "sync.db.password", password(),
+                        "sync.broker.host", "127.0.0.1",
+                        "sync.broker.port", Integer.toString(broker.port()),
+                        "sync.apply.consumers", "8",
+                        "mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString(),
+                        "mp.jwt.verify.issuer", issuer.issuer()));
+        // arquillian.xml hands these to Payara Micro.
+        System.setProperty("sync.it.microOptions", String.join(" ", options));
+        return new SyncStack(embedded, dbUrl, broker, issuer);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            broker.close();
+            Databases.drop(dbUrl, user(), password());
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+            current = null;
+        }
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection(dbUrl, user(), password());
+    }
+
+    public String token(String tenant, String role, String deviceId) {
+        return issuer.mint(tenant, deviceId != null ? deviceId : role + "@" + tenant, List.of(role), deviceId,
+                Duration.ofMinutes(30));
+    }
+
+    private static String user() {
+        String user = System.getenv("SYNC_TEST_DB_USER");
+        return user == null ? "postgres" : user;
+    }
+
+    private static String password() {
+        String password = System.getenv("SYNC_TEST_DB_PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

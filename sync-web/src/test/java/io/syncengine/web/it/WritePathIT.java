@@ -1,0 +1,151 @@
+package io.syncengine.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** Push, apply and status on the real stack: versions, conflicts, idempotency, rejected operations. */
+@SyncIntegrationTest
+class WritePathIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private final String tenant = "t-" + Ops.id();
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    private String device(String deviceId) {
+        return SyncStack.get().token(tenant, "device", deviceId);
+    }
+
+    /** Posts a batch, expects 202, and waits (long-poll) until none of its operations is pending. */
+    private JsonObject pushAndSettle(String token, JsonObject batch) {
+        Api.Reply accepted = api().post("/api/v1/sync/batches", token, batch);
+        assertEquals(202, accepted.status(), accepted.body());
+        return settled(token, batch.getString("batchId"));
+    }
+
+    private JsonObject settled(String token, String batchId) {
+        for (int i = 0; i < 6; i++) {
+            Api.Reply status = api().get("/api/v1/sync/batches/" + batchId + "?waitSeconds=10", token);
+            assertEquals(200, status.status(), status.body());
+            JsonObject json = status.json();
+            if (json.getJsonObject("counts").getInt("PENDING") == 0) {
+                return json;
+            }
+        }
+        throw new AssertionError("batch " + batchId + " still has pending operations");
+    }
+
+    @Test
+    void createUpdateDeleteRaiseTheVersionOneByOne() {
+        String token = device("till-1");
+        String id = Ops.id();
+        JsonObject status = pushAndSettle(token, Ops.batch("till-1", List.of(
+                Ops.create(1, "product", id, Ops.product("SKU-" + id, "Apple", "1.20", 10)),
+                Ops.update(2, "product", id, 1, Json.createObjectBuilder().add("price", "1.25").build()),
+                Ops.delete(3, "product", id, 2))));
+
+        var ops = status.getJsonArray("operations");
+        assertEquals(3, status.getJsonObject("counts").getInt("APPLIED"), status.toString());
+        assertEquals(1, ops.getJsonObject(0).getInt("version"));
+        assertEquals(2, ops.getJsonObject(1).getInt("version"));
+        assertEquals(3, ops.getJsonObject(2).getInt("version"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM product WHERE tenant = ? AND id = ? AND deleted "
+                + "AND version = 3 AND price = 1.25", tenant, id));
+    }
+
+    @Test
+    void aStaleUpdateBecomesOneConflictOnTheFirstDelivery() {
+        String token = device("till-2");
+        String id = Ops.id();
+        pushAndSettle(token, Ops.batch("till-2", List.of(Ops.create(1, "category", id, Ops.category("Fruit")),
+                Ops.update(2, "category", id, 1, Ops.category("Fresh fruit")))));
+
+        JsonObject stale = Ops.update(3, "category", id, 1, Ops.category("Vegetables"));
+        JsonObject status = pushAndSettle(token, Ops.batch("till-2", List.of(stale)));
+
+        JsonObject op = status.getJsonArray("operations").getJsonObject(0);
+        assertEquals("CONFLICT", op.getString("status"));
+        String conflictId = op.getString("conflictId");
+        assertEquals(1, Sql.count("SELECT count(*) FROM sync_conflict WHERE tenant = ? AND op_id = ?", tenant,
+                stale.getString("opId")));
+        assertEquals(1, Sql.count("SELECT deliveries FROM sync_operation WHERE tenant = ? AND op_id = ?", tenant,
+                stale.getString("opId")), "a conflict is an outcome: committed on the first delivery");
+        assertEquals(1, Sql.count("SELECT count(*) FROM category WHERE tenant = ? AND id = ? AND version = 2 "
+                + "AND name = 'Fresh fruit'", tenant, id), "nothing changed");
+
+        String operator = SyncStack.get().token(tenant, "operator", null);
+        Api.Reply conflict = api().get("/api/v1/conflicts/" + conflictId, operator);
+        assertEquals(200, conflict.status(), conflict.body());
+        JsonObject json = conflict.json();
+        assertEquals("VERSION_MISMATCH", json.getString("type"));
+        assertEquals(1, json.getInt("baseVersion"));
+        assertEquals("Vegetables", json.getJsonObject("localData").getString("name"));
+        assertEquals(2, json.getJsonObject("serverRecord").getInt("version"));
+        assertEquals("Fresh fruit", json.getJsonObject("serverRecord").getJsonObject("data").getString("name"));
+    }
+
+    @Test
+    void theSameBatchPostedTwiceAppliesOnce() {
+        String token = device("till-3");
+        String id = Ops.id();
+        JsonObject batch = Ops.batch("till-3", List.of(Ops.create(1, "customer", id,
+                Json.createObjectBuilder().add("name", "Ada").build())));
+        pushAndSettle(token, batch);
+
+        Api.Reply again = api().post("/api/v1/sync/batches", token, batch);
+        assertEquals(202, again.status(), again.body());
+        assertEquals(1, again.json().getInt("received"));
+        assertEquals(1, again.json().getInt("duplicates"));
+        JsonObject status = settled(token, batch.getString("batchId"));
+        assertEquals(1, status.getJsonObject("counts").getInt("APPLIED"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM sync_operation WHERE tenant = ?", tenant));
+        assertEquals(1, Sql.count("SELECT version FROM customer WHERE tenant = ? AND id = ?", tenant, id));
+
+        JsonObject otherContent = Ops.batch("till-3", batch.getString("batchId"), List.of(Ops.create(2, "customer",
+                Ops.id(), Json.createObjectBuilder().add("name", "Grace").build())));
+        Api.Reply reused = api().post("/api/v1/sync/batches", token, otherContent);
+        assertEquals(409, reused.status(), reused.body());
+        assertTrue(reused.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void anInvalidOperationIsRejectedWhileTheRestApply() {
+        String token = device("till-4");
+        String good = Ops.id();
+        JsonObject missingBase = Ops.op(2, "category", Ops.id(), "UPDATE").add("data", Ops.category("x")).build();
+        JsonObject status = pushAndSettle(token, Ops.batch("till-4", List.of(
+                Ops.create(1, "category", good, Ops.category("Bakery")),
+                missingBase,
+                Ops.create(3, "product", Ops.id(), Json.createObjectBuilder().add("sku", "S").add("name", "n")
+                        .add("price", "-1").add("stock", 1).build()))));
+
+        var ops = status.getJsonArray("operations");
+        assertEquals("APPLIED", ops.getJsonObject(0).getString("status"));
+        assertEquals("REJECTED", ops.getJsonObject(1).getString("status"));
+        assertEquals("/operations/1/baseVersion",
+                ops.getJsonObject(1).getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertEquals("REJECTED", ops.getJsonObject(2).getString("status"));
+        assertEquals("/operations/2/data/price",
+                ops.getJsonObject(2).getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertNotNull(ops.getJsonObject(0).get("version"));
+    }
+}
