@@ -26,6 +26,8 @@ public final class SyncNames {
     public static final String CONFIG_BROKER_PORT = "sync.broker.port";
     public static final String CONFIG_MAX_OPERATIONS = "sync.batch.max-operations";
     public static final String CONFIG_MAX_BYTES = "sync.batch.max-bytes";
+    public static final String CONFIG_RECOVERY_INTERVAL = "sync.recovery.interval-seconds";
+    public static final String CONFIG_RECOVERY_AFTER = "sync.recovery.requeue-after-seconds";
 
     /** JMS message properties that carry an operation's identity (the body carries the same, as JSON). */
     public static final String PROPERTY_TENANT = "tenant";
