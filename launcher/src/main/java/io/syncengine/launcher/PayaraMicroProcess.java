@@ -30,25 +30,43 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Writes the files Micro needs next to its root directory: the system properties and the post-boot commands. */
-    public static List<String> options(Path rootDir, Path resourceAdapter, int httpPort, Map<String, String> config)
-            throws IOException {
-        Files.createDirectories(rootDir);
-        Path properties = rootDir.resolve("sync.properties");
+    /**
+     * Writes the files Micro needs into {@code configDir} (the system properties, the pre- and post-boot commands)
+     * and returns the Micro options that use them.
+     *
+     * @param transactionLogDir where the transaction manager keeps its log: it must survive restarts, so that
+     *                          in-doubt two-phase transactions are recovered
+     */
+    public static List<String> options(Path configDir, Path resourceAdapter, Path transactionLogDir, int httpPort,
+            Map<String, String> config) throws IOException {
+        Files.createDirectories(configDir);
+        Files.createDirectories(transactionLogDir);
+        Path properties = configDir.resolve("sync.properties");
         Properties props = new Properties();
         props.putAll(config);
         try (OutputStream out = Files.newOutputStream(properties)) {
             props.store(out, "Sync server settings (written by the launcher on every start)");
         }
-        Path postBoot = rootDir.resolve("post-boot-commands.txt");
+        Path preBoot = configDir.resolve("pre-boot-commands.txt");
+        Files.writeString(preBoot, "set configs.config.server-config.transaction-service.tx-log-dir="
+                + transactionLogDir.toAbsolutePath() + "\n"
+                + "set configs.config.server-config.transaction-service.automatic-recovery=true\n");
+        Path postBoot = configDir.resolve("post-boot-commands.txt");
         Files.writeString(postBoot, "deploy " + resourceAdapter.toAbsolutePath() + "\n");
         return List.of("--port", Integer.toString(httpPort),
                 "--systemproperties", properties.toAbsolutePath().toString(),
+                "--prebootcommandfile", preBoot.toAbsolutePath().toString(),
                 "--postbootcommandfile", postBoot.toAbsolutePath().toString());
     }
 
-    public static PayaraMicroProcess start(Path microJar, Path war, Path resourceAdapter, Path rootDir, int httpPort,
-            Map<String, String> config, List<String> jvmOptions) throws IOException {
+    /**
+     * Starts Micro with a fresh root directory under {@code instanceDir} (deployments are not carried over from an
+     * earlier run) and the transaction log kept beside it.
+     */
+    public static PayaraMicroProcess start(Path microJar, Path war, Path resourceAdapter, Path instanceDir,
+            int httpPort, Map<String, String> config, List<String> jvmOptions) throws IOException {
+        Path rootDir = instanceDir.resolve("root");
+        deleteTree(rootDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -57,13 +75,22 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.add("--rootdir");
         command.add(rootDir.toAbsolutePath().toString());
         command.add("--nocluster");
-        command.addAll(options(rootDir, resourceAdapter, httpPort, config));
+        command.addAll(options(instanceDir.resolve("config"), resourceAdapter, instanceDir.resolve("tx-log"),
+                httpPort, config));
         command.add("--deploy");
         command.add(war.toAbsolutePath().toString());
-        command.add("--contextroot");
-        command.add("/");
         Process process = new ProcessBuilder(command).inheritIO().start();
         return new PayaraMicroProcess(process, httpPort);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Waits until {@code /health/ready} answers 200; fails if the process dies or the time runs out. */

@@ -41,12 +41,13 @@ public final class SyncServer {
     static void run(Path home) throws Exception {
         long started = System.nanoTime();
         int httpPort = Integer.parseInt(env("SYNC_HTTP_PORT", "8080"));
+        requireFree(httpPort);
         Path dataDir = dataDir();
         Path instanceDir = dataDir.resolve("instance-" + httpPort);
         List<AutoCloseable> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "sync-server-shutdown"));
 
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = serverSettings();
 
         String dbUrl = System.getenv("SYNC_DB_URL");
         String dbUser = env("SYNC_DB_USER", "postgres");
@@ -114,6 +115,18 @@ public final class SyncServer {
         System.exit(exit == 0 ? 0 : 1);
     }
 
+    /**
+     * Settings every instance gets as system properties, because Payara resolves them while deploying, before the
+     * application's own configuration is visible.
+     */
+    static Map<String, String> serverSettings() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("sync.apply.consumers", env("SYNC_APPLY_CONSUMERS", "8"));
+        // Readiness must not say UP when the application failed to deploy and registered no checks.
+        config.put("mp.health.default.readiness.empty.response", "DOWN");
+        return config;
+    }
+
     static String token(List<String> args) throws Exception {
         String tenant = null;
         String device = null;
@@ -172,6 +185,16 @@ public final class SyncServer {
             throw new IllegalArgumentException("expected " + name + " DIR");
         }
         return args[index + 1];
+    }
+
+    /** Fails at once, naming the setting, when another process (an earlier instance, say) holds the port. */
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP port " + port + " is in use; stop what holds it or set"
+                    + " SYNC_HTTP_PORT to another port");
+        }
     }
 
     static int freePort() throws IOException {

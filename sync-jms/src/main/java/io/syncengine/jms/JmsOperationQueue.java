@@ -29,7 +29,8 @@ import java.util.List;
         maxPoolSize = 40,
         properties = {
             "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}"
+            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}",
+            "BlockOnDurableSend=true"
         })
 public class JmsOperationQueue implements OperationQueue {
 

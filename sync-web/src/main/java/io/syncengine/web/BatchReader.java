@@ -46,11 +46,29 @@ public class BatchReader {
     @ConfigProperty(name = SyncNames.CONFIG_MAX_BYTES, defaultValue = "5242880")
     long maxBytes;
 
+    /**
+     * Many terminal HTTP stacks cannot read an answer sent before their upload finished, so the rest of a body
+     * that is too large is read and discarded (up to this many bytes) before the 413 goes out; beyond it the
+     * connection is simply closed.
+     */
+    static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
     public BatchSubmission read(InputStream body, String contentEncoding, long contentLength) {
         if (contentLength > maxBytes) {
+            if (contentLength <= DISCARD_LIMIT) {
+                discard(body);
+            }
             throw tooLarge("the batch is " + contentLength + " bytes; at most " + maxBytes + " are accepted");
         }
-        JsonStructure document = parse(readLimited(decoded(body, contentEncoding)));
+        JsonStructure document;
+        try {
+            document = parse(readLimited(decoded(body, contentEncoding)));
+        } catch (ProblemException e) {
+            if (e.status() == 413) {
+                discard(body);
+            }
+            throw e;
+        }
         if (!(document instanceof JsonObject envelope)) {
             throw ProblemException.invalid("Invalid batch", List.of(new FieldError("", "must be a JSON object")));
         }
@@ -157,6 +175,19 @@ public class BatchReader {
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw ProblemException.invalid("", "the body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void discard(InputStream body) {
+        try {
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            int n;
+            while (total < DISCARD_LIMIT && (n = body.read(buffer)) != -1) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to answer
         }
     }
 

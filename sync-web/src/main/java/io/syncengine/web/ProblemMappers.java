@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -77,7 +78,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                         || state.startsWith("40");
             }
             if (t instanceof JMSException || t instanceof JMSRuntimeException || t instanceof RollbackException
-                    || t instanceof javax.transaction.xa.XAException) {
+                    || t instanceof SystemException || t instanceof javax.transaction.xa.XAException) {
                 transactional = true;
             }
         }

@@ -42,6 +42,38 @@ public final class Api {
         }
     }
 
+    public static final String BATCHES = "/api/v1/sync/batches";
+
+    /** Pushes a batch and expects it accepted. */
+    public JsonObject push(String token, JsonObject batch) {
+        Reply accepted = post(BATCHES, token, batch);
+        if (accepted.status() != 202) {
+            throw new AssertionError("expected 202, got " + accepted.status() + ": " + accepted.body());
+        }
+        return accepted.json();
+    }
+
+    /** Waits on the batch status long-poll (the server's own signal) until no operation of it is pending. */
+    public JsonObject awaitSettled(String token, String batchId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Reply status = get(BATCHES + "/" + batchId + "?waitSeconds=10", token);
+            if (status.status() != 200) {
+                throw new AssertionError("batch status " + status.status() + ": " + status.body());
+            }
+            JsonObject json = status.json();
+            if (json.getJsonObject("counts").getInt("PENDING") == 0) {
+                return json;
+            }
+        }
+        throw new AssertionError("batch " + batchId + " still has pending operations");
+    }
+
+    public JsonObject pushAndSettle(String token, JsonObject batch) {
+        push(token, batch);
+        return awaitSettled(token, batch.getString("batchId"));
+    }
+
     public Reply post(String path, String token, JsonStructure body) {
         return post(path, token, body.toString(), "application/json");
     }

@@ -86,15 +86,19 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         TokenIssuer issuer = TokenIssuer.loadOrCreate(work.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
 
         List<String> options = PayaraMicroProcess.options(work.resolve("payara"),
-                Path.of(System.getProperty("sync.it.resourceAdapter")), freePort(), Map.of(
-                        "sync.db.url", dbUrl,
-                        "sync.db.user", user(),
-                        "sync.db.password", password(),
-                        "sync.broker.host", "127.0.0.1",
-                        "sync.broker.port", Integer.toString(broker.port()),
-                        "sync.apply.consumers", "8",
-                        "mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString(),
-                        "mp.jwt.verify.issuer", issuer.issuer()));
+                Path.of(System.getProperty("sync.it.resourceAdapter")), work.resolve("payara/tx-log"), freePort(),
+                Map.ofEntries(
+                        Map.entry("sync.db.url", dbUrl),
+                        Map.entry("sync.db.user", user()),
+                        Map.entry("sync.db.password", password()),
+                        Map.entry("sync.broker.host", "127.0.0.1"),
+                        Map.entry("sync.broker.port", Integer.toString(broker.port())),
+                        Map.entry("sync.apply.consumers", "8"),
+                        Map.entry("mp.health.default.readiness.empty.response", "DOWN"),
+                        Map.entry("sync.recovery.interval-seconds", "1"),
+                        Map.entry("sync.recovery.requeue-after-seconds", "4"),
+                        Map.entry("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString()),
+                        Map.entry("mp.jwt.verify.issuer", issuer.issuer())));
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
         return new SyncStack(embedded, dbUrl, broker, issuer);

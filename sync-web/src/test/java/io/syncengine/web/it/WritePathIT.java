@@ -35,23 +35,12 @@ class WritePathIT {
         return SyncStack.get().token(tenant, "device", deviceId);
     }
 
-    /** Posts a batch, expects 202, and waits (long-poll) until none of its operations is pending. */
     private JsonObject pushAndSettle(String token, JsonObject batch) {
-        Api.Reply accepted = api().post("/api/v1/sync/batches", token, batch);
-        assertEquals(202, accepted.status(), accepted.body());
-        return settled(token, batch.getString("batchId"));
+        return api().pushAndSettle(token, batch);
     }
 
     private JsonObject settled(String token, String batchId) {
-        for (int i = 0; i < 6; i++) {
-            Api.Reply status = api().get("/api/v1/sync/batches/" + batchId + "?waitSeconds=10", token);
-            assertEquals(200, status.status(), status.body());
-            JsonObject json = status.json();
-            if (json.getJsonObject("counts").getInt("PENDING") == 0) {
-                return json;
-            }
-        }
-        throw new AssertionError("batch " + batchId + " still has pending operations");
+        return api().awaitSettled(token, batchId);
     }
 
     @Test
