@@ -70,7 +70,10 @@ public final class SyncServer {
         if (brokerUrl == null) {
             brokerHost = "127.0.0.1";
             brokerPort = Integer.parseInt(env("SYNC_BROKER_PORT", Integer.toString(freePort())));
-            EmbeddedBroker broker = EmbeddedBroker.start(instanceDir.resolve("broker"), brokerPort, Map.of());
+            EmbeddedBroker broker = EmbeddedBroker.start(instanceDir.resolve("broker"), brokerPort, Map.of(
+                    "sync.broker.max-delivery-attempts", env("SYNC_BROKER_MAX_DELIVERY_ATTEMPTS", "5"),
+                    "sync.broker.redelivery-delay-ms", env("SYNC_BROKER_REDELIVERY_DELAY_MS", "1000"),
+                    "sync.broker.max-redelivery-delay-ms", env("SYNC_BROKER_MAX_REDELIVERY_DELAY_MS", "30000")));
             running.add(0, broker);
             LOG.info("embedded Artemis broker started on " + brokerHost + ":" + brokerPort);
         } else {
