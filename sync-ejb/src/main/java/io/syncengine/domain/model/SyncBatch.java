@@ -1,7 +1,6 @@
 package io.syncengine.domain.model;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,19 +72,6 @@ public class SyncBatch {
     private OffsetDateTime receivedAt;
 
     protected SyncBatch() {
-    }
-
-    public SyncBatch(String tenant, String batchId, String deviceId, String contentHash, List<String> opIds,
-            String receivedBy, OffsetDateTime receivedAt) {
-        this.tenant = tenant;
-        this.batchId = batchId;
-        this.deviceId = deviceId;
-        this.contentHash = contentHash;
-        JsonArrayBuilder ids = Json.createArrayBuilder();
-        opIds.forEach(ids::add);
-        this.opIds = ids.build().toString();
-        this.receivedBy = receivedBy;
-        this.receivedAt = receivedAt;
     }
 
     public List<String> opIds() {

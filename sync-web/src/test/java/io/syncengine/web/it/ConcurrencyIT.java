@@ -4,39 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Many devices at once, and one device's long queue: the version guard and the per-device order. */
-@SyncIntegrationTest
-class ConcurrencyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private final String tenant = "t-" + Ops.id();
-
-    private String device(String deviceId) {
-        return SyncStack.get().token(tenant, "device", deviceId);
-    }
+class ConcurrencyIT extends SyncTestBase {
 
     @Test
     void twentyDevicesUpdatingOneRecordAtOnceApplyExactlyOnePerVersion() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String id = Ops.id();
         api.pushAndSettle(device("setup"), Ops.batch("setup", List.of(
                 Ops.create(1, "product", id, Ops.product("SKU-" + id, "Pear", "0.90", 100)))));
@@ -83,7 +64,7 @@ class ConcurrencyIT {
      */
     @Test
     void aDevicesOperationsApplyInSeqOrderAcrossBatches() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<List<JsonObject>>> devices = new ArrayList<>();

@@ -5,32 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The conflict table as reviewers read it: every conflict type the write path produces, filters and paging. */
-@SyncIntegrationTest
-class ConflictQueryIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private final String tenant = "t-" + Ops.id();
+class ConflictQueryIT extends SyncTestBase {
 
     @Test
     void everyConflictTypeIsRecordedAndListedNewestFirstInPages() {
-        Api api = new Api(base);
-        String token = SyncStack.get().token(tenant, "device", "till-q");
+        Api api = api();
+        String token = device("till-q");
         String category = Ops.id();
         String deleted = Ops.id();
         String product = Ops.id();
@@ -56,7 +41,7 @@ class ConflictQueryIT {
         assertEquals(List.of("CONFLICT", "CONFLICT", "CONFLICT", "APPLIED", "CONFLICT", "CONFLICT", "APPLIED"),
                 statuses, status.toString());
 
-        String reviewer = SyncStack.get().token(tenant, "auditor", null);
+        String reviewer = person("auditor");
         List<String> types = new ArrayList<>();
         String cursor = null;
         do {

@@ -7,34 +7,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Bad input is refused whole, with a clear problem, and changes nothing. */
-@SyncIntegrationTest
-class EnvelopeIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private final String tenant = "t-" + Ops.id();
-
-    private String device(String deviceId) {
-        return SyncStack.get().token(tenant, "device", deviceId);
-    }
+class EnvelopeIT extends SyncTestBase {
 
     private JsonObject problem(Api.Reply reply, int status) {
         assertEquals(status, reply.status(), reply.body());
@@ -53,7 +34,7 @@ class EnvelopeIT {
 
     @Test
     void malformedJsonIs400() {
-        JsonObject problem = problem(new Api(base).post(Api.BATCHES, device("d1"), "{\"deviceId\": \"d1\", ",
+        JsonObject problem = problem(api().post(Api.BATCHES, device("d1"), "{\"deviceId\": \"d1\", ",
                 "application/json"), 400);
         assertEquals("", problem.getJsonArray("errors").getJsonObject(0).getString("pointer"));
         assertNothingStored();
@@ -66,7 +47,7 @@ class EnvelopeIT {
                 .add("batchId", "")
                 .add("operations", Json.createArrayBuilder().add(op).add(op).add(42))
                 .build();
-        JsonObject problem = problem(new Api(base).post(Api.BATCHES, device("d1"), body), 400);
+        JsonObject problem = problem(api().post(Api.BATCHES, device("d1"), body), 400);
         List<String> pointers = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("pointer")).toList();
         assertEquals(List.of("/deviceId", "/batchId", "/operations/1/opId", "/operations/2"), pointers);
@@ -79,7 +60,7 @@ class EnvelopeIT {
         for (int i = 0; i < 1001; i++) {
             ops.add(Ops.create(i + 1, "category", Ops.id(), Ops.category("c")));
         }
-        problem(new Api(base).post(Api.BATCHES, device("d1"), Ops.batch("d1", ops)), 413);
+        problem(api().post(Api.BATCHES, device("d1"), Ops.batch("d1", ops)), 413);
         assertNothingStored();
     }
 
@@ -94,22 +75,22 @@ class EnvelopeIT {
         String body = Json.createObjectBuilder().add("deviceId", "d1").add("batchId", Ops.id())
                 .add("operations", ops).build().toString();
         assertTrue(body.length() > 5 * 1024 * 1024);
-        problem(new Api(base).post(Api.BATCHES, device("d1"), body, "application/json"), 413);
+        problem(api().post(Api.BATCHES, device("d1"), body, "application/json"), 413);
         assertNothingStored();
     }
 
     @Test
     void aMissingTokenIs401AndNothingIsStored() {
-        Api.Reply reply = new Api(base).post(Api.BATCHES, null,
+        Api.Reply reply = api().post(Api.BATCHES, null,
                 Ops.batch("d1", List.of(Ops.create(1, "category", Ops.id(), Ops.category("c")))));
         assertEquals(401, reply.status(), reply.body());
-        assertEquals(401, new Api(base).get("/api/v1/conflicts", null).status());
+        assertEquals(401, api().get("/api/v1/conflicts", null).status());
         assertNothingStored();
     }
 
     @Test
     void aDeviceMayPushOnlyAsItself() {
-        JsonObject problem = problem(new Api(base).post(Api.BATCHES, device("d1"),
+        JsonObject problem = problem(api().post(Api.BATCHES, device("d1"),
                 Ops.batch("d2", List.of(Ops.create(1, "category", Ops.id(), Ops.category("c"))))), 403);
         assertTrue(problem.getString("detail").contains("d2"));
         assertNothingStored();
@@ -117,7 +98,7 @@ class EnvelopeIT {
 
     @Test
     void aWrongContentTypeIs415() {
-        problem(new Api(base).post(Api.BATCHES, device("d1"), "deviceId=d1", "text/plain"), 415);
+        problem(api().post(Api.BATCHES, device("d1"), "deviceId=d1", "text/plain"), 415);
         assertNothingStored();
     }
 
@@ -128,7 +109,7 @@ class EnvelopeIT {
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write(batch.toString().getBytes(StandardCharsets.UTF_8));
         }
-        Api api = new Api(base);
+        Api api = api();
         Api.Reply reply = api.postBytes(Api.BATCHES, device("d1"), zipped.toByteArray(),
                 Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
         assertEquals(202, reply.status(), reply.body());
@@ -138,7 +119,7 @@ class EnvelopeIT {
 
     @Test
     void aDeviceCannotReadAnotherDevicesBatchOrTheConflicts() {
-        Api api = new Api(base);
+        Api api = api();
         JsonObject batch = Ops.batch("d1", List.of(Ops.create(1, "category", Ops.id(), Ops.category("mine"))));
         api.pushAndSettle(device("d1"), batch);
         problem(api.get(Api.BATCHES + "/" + batch.getString("batchId"), device("d2")), 404);

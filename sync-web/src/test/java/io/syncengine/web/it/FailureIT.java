@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.syncengine.launcher.EmbeddedBroker;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -22,34 +21,16 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
  * Technical failures on the real stack: an operation that can never apply, a send the broker refuses, a commit the
  * database refuses, and a message delivered again after its effect committed.
  */
-@SyncIntegrationTest
-class FailureIT {
+class FailureIT extends SyncTestBase {
 
     private static final String OPERATIONS = "sync.operations";
     private static final String DEAD_LETTERS = "sync.operations.dlq";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private final String tenant = "t-" + Ops.id();
-
-    private String device(String deviceId) {
-        return SyncStack.get().token(tenant, "device", deviceId);
-    }
 
     private static EmbeddedBroker broker() {
         return SyncStack.get().broker();
@@ -69,7 +50,7 @@ class FailureIT {
                 + "EXECUTE FUNCTION refuse_poison()");
         try {
             long deadLettered = broker().queue(DEAD_LETTERS).getMessagesAdded();
-            Api api = new Api(base);
+            Api api = api();
             JsonObject poisoned = Ops.batch("till-p", List.of(Ops.create(1, "category", poisonId,
                     Ops.category("never"))));
             api.push(device("till-p"), poisoned);
@@ -102,19 +83,13 @@ class FailureIT {
         String deviceId = "till-k-" + Ops.id();
         JsonObject batch = Ops.batch(deviceId, List.of(Ops.create(1, "category", Ops.id(), Ops.category("a")),
                 Ops.create(2, "category", Ops.id(), Ops.category("b"))));
-        ActiveMQServerMessagePlugin killConnection = new ActiveMQServerMessagePlugin() {
-            @Override
-            public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
-                    boolean noAutoCreateQueue) throws ActiveMQException {
-                if (deviceId.equals(message.getStringProperty("deviceId"))) {
-                    ActiveMQException killed = new ActiveMQException(ActiveMQExceptionType.DISCONNECTED,
-                            "connection killed by the test");
-                    session.getRemotingConnection().fail(killed);
-                    throw killed;
-                }
-            }
-        };
-        Api api = new Api(base);
+        ActiveMQServerMessagePlugin killConnection = onSendFrom(deviceId, session -> {
+            ActiveMQException killed = new ActiveMQException(ActiveMQExceptionType.DISCONNECTED,
+                    "connection killed by the test");
+            session.getRemotingConnection().fail(killed);
+            throw killed;
+        });
+        Api api = api();
         long queued = broker().queue(OPERATIONS).getMessagesAdded();
         broker().server().registerBrokerPlugin(killConnection);
         try {
@@ -140,16 +115,10 @@ class FailureIT {
         String deviceId = "till-r-" + Ops.id();
         JsonObject batch = Ops.batch(deviceId, List.of(Ops.create(1, "category", Ops.id(), Ops.category("a")),
                 Ops.create(2, "category", Ops.id(), Ops.category("b"))));
-        ActiveMQServerMessagePlugin rejectSend = new ActiveMQServerMessagePlugin() {
-            @Override
-            public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
-                    boolean noAutoCreateQueue) throws ActiveMQException {
-                if (deviceId.equals(message.getStringProperty("deviceId"))) {
-                    throw new ActiveMQException(ActiveMQExceptionType.INTERNAL_ERROR, "send rejected by the test");
-                }
-            }
-        };
-        Api api = new Api(base);
+        ActiveMQServerMessagePlugin rejectSend = onSendFrom(deviceId, session -> {
+            throw new ActiveMQException(ActiveMQExceptionType.INTERNAL_ERROR, "send rejected by the test");
+        });
+        Api api = api();
         broker().server().registerBrokerPlugin(rejectSend);
         try {
             api.push(device(deviceId), batch);
@@ -182,7 +151,7 @@ class FailureIT {
                 Ops.category("c"))));
         long queued = broker().queue(OPERATIONS).getMessagesAdded();
         try {
-            Api.Reply refused = new Api(base).post(Api.BATCHES, device("till-c"), batch);
+            Api.Reply refused = api().post(Api.BATCHES, device("till-c"), batch);
             assertEquals(503, refused.status(), refused.body());
         } finally {
             Sql.execute("DROP TRIGGER IF EXISTS refuse_commit ON sync_batch");
@@ -193,7 +162,7 @@ class FailureIT {
     /** A message delivered again after its operation applied (a lost acknowledgement) changes nothing. */
     @Test
     void aRedeliveredMessageWhoseEffectCommittedDoesNotApplyTwice() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String id = Ops.id();
         JsonObject create = Ops.create(1, "product", id, Ops.product("SKU-" + id, "Plum", "2.00", 5));
         JsonObject update = Ops.update(2, "product", id, 1, Json.createObjectBuilder().add("stock", 7).build());
@@ -222,6 +191,24 @@ class FailureIT {
         assertEquals(2, Sql.count("SELECT count(*) FROM sync_operation WHERE tenant = ? AND status = 'APPLIED' "
                 + "AND deliveries = 1", tenant), "the redelivery was skipped, not applied again");
         assertEquals(0, Sql.count("SELECT count(*) FROM sync_conflict WHERE tenant = ?", tenant));
+    }
+
+    /** What a broker plugin does to a send. */
+    private interface SendFault {
+        void apply(ServerSession session) throws ActiveMQException;
+    }
+
+    /** A broker plugin that applies {@code fault} to every message one device's operations are sent as. */
+    private static ActiveMQServerMessagePlugin onSendFrom(String deviceId, SendFault fault) {
+        return new ActiveMQServerMessagePlugin() {
+            @Override
+            public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
+                    boolean noAutoCreateQueue) throws ActiveMQException {
+                if (deviceId.equals(message.getStringProperty("deviceId"))) {
+                    fault.apply(session);
+                }
+            }
+        };
     }
 
     private void assertNothingStored(JsonObject batch, long queuedBefore) {

@@ -6,34 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Push, apply and status on the real stack: versions, conflicts, idempotency, rejected operations. */
-@SyncIntegrationTest
-class WritePathIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private final String tenant = "t-" + Ops.id();
-
-    private Api api() {
-        return new Api(base);
-    }
-
-    private String device(String deviceId) {
-        return SyncStack.get().token(tenant, "device", deviceId);
-    }
+class WritePathIT extends SyncTestBase {
 
     private JsonObject pushAndSettle(String token, JsonObject batch) {
         return api().pushAndSettle(token, batch);
@@ -81,7 +58,7 @@ class WritePathIT {
         assertEquals(1, Sql.count("SELECT count(*) FROM category WHERE tenant = ? AND id = ? AND version = 2 "
                 + "AND name = 'Fresh fruit'", tenant, id), "nothing changed");
 
-        String operator = SyncStack.get().token(tenant, "operator", null);
+        String operator = person("operator");
         Api.Reply conflict = api().get("/api/v1/conflicts/" + conflictId, operator);
         assertEquals(200, conflict.status(), conflict.body());
         JsonObject json = conflict.json();
