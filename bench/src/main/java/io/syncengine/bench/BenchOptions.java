@@ -1,0 +1,152 @@
+package io.syncengine.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code bin/sync-bench}. Every setting has a default so that a bare run is meaningful and
+ * two runs with the same options are comparable.
+ *
+ * @param pgbenchDbUrl null when the PostgreSQL ceiling is not to be measured
+ * @param out          null when no JSON report is wanted
+ */
+record BenchOptions(
+        URI url,
+        int terminals,
+        int batches,
+        int ops,
+        int watchers,
+        int maxSeconds,
+        String pgbenchDbUrl,
+        String dbUser,
+        int pgbenchSeconds,
+        int pgbenchClients,
+        int pgbenchRows,
+        Path out) {
+
+    /** The server's own limit on operations per batch (contract: Push). */
+    static final int MAX_OPS_PER_BATCH = 1000;
+
+    private static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("--url", "http://127.0.0.1:8080");
+        d.put("--terminals", "20");
+        d.put("--batches", "30");
+        d.put("--ops", "100");
+        d.put("--watchers", "4");
+        d.put("--max-seconds", "600");
+        d.put("--pgbench-db-url", null);
+        d.put("--db-user", "postgres");
+        d.put("--pgbench-seconds", "20");
+        d.put("--pgbench-clients", "8");
+        d.put("--pgbench-rows", "100000");
+        d.put("--out", null);
+        return d;
+    }
+
+    static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /** Reads {@code --name value} or {@code --name=value} options; unknown or malformed ones fail. */
+    static BenchOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            String name = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (rest.isEmpty()) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            } else {
+                value = rest.remove(0);
+            }
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
+            values.put(name, value);
+        }
+        String out = values.get("--out");
+        return new BenchOptions(
+                URI.create(values.get("--url")),
+                number(values, "--terminals", 1, 1000),
+                number(values, "--batches", 1, 100_000),
+                number(values, "--ops", 1, MAX_OPS_PER_BATCH),
+                number(values, "--watchers", 1, 64),
+                number(values, "--max-seconds", 10, 86_400),
+                values.get("--pgbench-db-url"),
+                values.get("--db-user"),
+                number(values, "--pgbench-seconds", 1, 3600),
+                number(values, "--pgbench-clients", 1, 100),
+                number(values, "--pgbench-rows", 1, 10_000_000),
+                out == null ? null : Path.of(out));
+    }
+
+    private static int number(Map<String, String> values, String name, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(values.get(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + values.get(name));
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ": " + n);
+        }
+        return n;
+    }
+
+    /** The HTTP port of the server, which also identifies its Payara Micro process. */
+    int port() {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equals(url.getScheme()) ? 443 : 80;
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "usage: bin/sync-bench [options]",
+                "",
+                "Benchmarks a sync server that is already running on this machine (start it with bin/sync-server run).",
+                "Each run uses a fresh tenant, so runs do not interfere with each other or with other data.",
+                "Tokens are signed with the keys in $SYNC_DATA_DIR/keys (default: data/keys), as bin/sync-server",
+                "token does, so run it with the same SYNC_DATA_DIR as the server. Relative paths are relative to",
+                "the project directory, as for bin/sync-server.",
+                "",
+                option("--url URL", "the server (loopback only)"),
+                option("--terminals N", "concurrent terminals (devices till-1..N)"),
+                option("--batches B", "batches each terminal pushes, back to back"),
+                option("--ops K", "operations per batch (at most " + MAX_OPS_PER_BATCH + ")"),
+                option("--watchers W", "threads waiting for batches to apply"),
+                option("--max-seconds S", "the whole run stops after this long"),
+                option("--pgbench-db-url URL", "jdbc:postgresql://host:port/db: measure the PostgreSQL ceiling"),
+                option("", "there with pgbench (own tables in a throwaway schema)"),
+                option("--db-user USER", "user for that database (password: $PGPASSWORD)"),
+                option("--pgbench-seconds T", "length of the pgbench run"),
+                option("--pgbench-clients C", "pgbench clients (-c; -j 2)"),
+                option("--pgbench-rows R", "rows in each pgbench table"),
+                option("--out FILE", "also write the report as JSON to FILE"),
+                option("--help", "this text"),
+                "",
+                "The report is printed as 'key: value' lines. Exit status 0 when every batch was accepted and",
+                "settled, 1 when the run was incomplete (see push_errors, batches_unsettled), 2 on bad options.",
+                "");
+    }
+
+    private static String option(String synopsis, String text) {
+        String name = synopsis.split(" ")[0];
+        String fallback = DEFAULTS.get(name);
+        return String.format("  %-24s%-64s%s", synopsis, text, fallback == null ? "" : "[" + fallback + "]")
+                .stripTrailing();
+    }
+}

@@ -1,0 +1,23 @@
+package io.syncengine.bench;
+
+import java.time.Duration;
+
+/**
+ * The moment by which the whole run must be over ({@code --max-seconds}). Every loop that talks to the server
+ * or waits for it checks this, so a run always ends by itself, whatever state the server is in.
+ */
+record Deadline(long nanos) {
+
+    static Deadline after(Duration duration) {
+        return new Deadline(System.nanoTime() + duration.toNanos());
+    }
+
+    boolean expired() {
+        return remaining().isZero();
+    }
+
+    Duration remaining() {
+        long left = nanos - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+}

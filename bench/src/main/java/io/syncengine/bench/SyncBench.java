@@ -1,0 +1,204 @@
+package io.syncengine.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bin/sync-bench}: measures a running sync server under many terminals. The push phase has every terminal
+ * post its batches back to back and times each 202 (what a till waits for); watchers meanwhile time each batch
+ * until it has applied (what the back office waits for); a sampler records the server JVMs' peak memory; last,
+ * pgbench measures the database's own ceiling for the apply transaction's shape. Each run uses a fresh tenant,
+ * so runs neither disturb each other nor depend on earlier data.
+ */
+public final class SyncBench {
+
+    private static final Duration PREFLIGHT_PATIENCE = Duration.ofSeconds(30);
+
+    private final BenchOptions options;
+    private final String runId;
+    private final Deadline deadline;
+
+    private SyncBench(BenchOptions options) {
+        this.options = options;
+        this.runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        this.deadline = Deadline.after(Duration.ofSeconds(options.maxSeconds()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (BenchOptions.wantsHelp(args)) {
+            System.out.print(BenchOptions.usage());
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+            requireLoopback(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sync-bench: " + e.getMessage());
+            System.err.print(BenchOptions.usage());
+            System.exit(2);
+            return;
+        }
+        RunReport run;
+        try {
+            run = new SyncBench(options).run();
+        } catch (BenchAborted e) {
+            System.err.println("sync-bench: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        run.report().lines().forEach(System.out::println);
+        if (options.out() != null) {
+            Files.writeString(options.out(), run.report().json().toString() + "\n");
+        }
+        System.exit(run.complete() ? 0 : 1);
+    }
+
+    private RunReport run() throws BenchAborted, IOException, GeneralSecurityException, InterruptedException {
+        String tenant = "bench-" + runId;
+        DeviceTokens tokens = DeviceTokens.fromEnvironment();
+        Duration ttl = Duration.ofSeconds(options.maxSeconds() + 300L);
+        try (SyncClient client = new SyncClient(options.url(), options.terminals() + options.watchers())) {
+            preflight(client, tokens.device(tenant, "till-1", ttl), tokens);
+            progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
+                    + " batches x " + options.ops() + " operations against " + options.url());
+
+            RssSampler rss = RssSampler.start(options.port());
+            SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
+            watchers.start();
+            List<Terminal> terminals = new ArrayList<>();
+            for (int i = 1; i <= options.terminals(); i++) {
+                String deviceId = "till-" + i;
+                terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl),
+                        new TerminalWorkload(deviceId, options.ops(), ThreadLocalRandom.current().nextLong()),
+                        options.batches(), client, deadline, watchers::watch));
+            }
+
+            Instant pushStartedAt = Instant.now();
+            long pushStart = System.nanoTime();
+            List<TerminalResult> pushed = push(terminals);
+            long pushEnd = System.nanoTime();
+            Instant pushEndedAt = Instant.now();
+            progress(String.format("push phase done in %.1f s; waiting for the operations to apply",
+                    (pushEnd - pushStart) / 1e9));
+
+            List<BatchOutcome> outcomes = watchers.finish();
+            RssSampler.Peaks peaks = rss.stop();
+
+            PgbenchResult ceiling;
+            if (options.pgbenchDbUrl() == null) {
+                ceiling = PgbenchResult.skipped("no --pgbench-db-url given");
+            } else {
+                progress("pgbench for " + options.pgbenchSeconds() + " s");
+                ceiling = new PgbenchCeiling(PostgresTarget.parse(options.pgbenchDbUrl(), options.dbUser()),
+                        env("PGPASSWORD", ""), options.pgbenchClients(), options.pgbenchSeconds(),
+                        options.pgbenchRows(), runId).measure(deadline);
+            }
+            return new RunReport(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed,
+                    outcomes, peaks, ceiling);
+        }
+    }
+
+    /** Runs every terminal in its own thread and collects how each went, waiting no longer than the deadline. */
+    private List<TerminalResult> push(List<Terminal> terminals) throws InterruptedException {
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(terminals.size(), r -> {
+            Thread t = new Thread(r, "bench-terminal-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TerminalResult>> running = new ArrayList<>();
+            terminals.forEach(t -> running.add(pool.submit(t)));
+            List<TerminalResult> results = new ArrayList<>();
+            for (int i = 0; i < running.size(); i++) {
+                String deviceId = "till-" + (i + 1);
+                try {
+                    results.add(running.get(i).get(deadline.remaining().toMillis() + 5_000, TimeUnit.MILLISECONDS));
+                } catch (TimeoutException e) {
+                    results.add(new TerminalResult(deviceId, 0, 0, 0, "still pushing at --max-seconds"));
+                } catch (ExecutionException e) {
+                    results.add(new TerminalResult(deviceId, 0, 0, 0, "failed: " + e.getCause()));
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Asks for the status of a batch that does not exist until the application itself answers 404: that proves the
+     * server is up, the application deployed, and the bench's tokens accepted, before any load is sent. Waits a
+     * little, because the HTTP port can answer (with the container's own 404) before the application is deployed.
+     */
+    private void preflight(SyncClient client, String token, DeviceTokens tokens) throws BenchAborted,
+            InterruptedException {
+        Deadline patience = Deadline.after(PREFLIGHT_PATIENCE);
+        String last;
+        do {
+            try {
+                SyncClient.Reply reply = client.status(token, "bench-preflight-" + runId, 0);
+                if (reply.status() == 404 && reply.isProblem()) {
+                    return;
+                }
+                if (reply.status() == 401) {
+                    throw new BenchAborted("the server refused the bench's tokens (401): they are signed with the"
+                            + " keys in " + tokens.keyDir().toAbsolutePath() + "; run the bench with the"
+                            + " SYNC_DATA_DIR (and SYNC_JWT_ISSUER) the server was started with");
+                }
+                last = "HTTP " + reply.status() + (reply.isProblem() ? ": " + reply.body()
+                        : " from the container (is the application deployed?)");
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            Thread.sleep(1_000);
+        } while (!patience.expired() && !deadline.expired());
+        throw new BenchAborted("no sync server ready at " + options.url() + " after "
+                + PREFLIGHT_PATIENCE.toSeconds() + " s (last answer: " + last + "); start one with"
+                + " bin/sync-server run");
+    }
+
+    /** The bench may only load this machine: its memory readings are of local processes anyway. */
+    private static void requireLoopback(BenchOptions options) {
+        String host = options.url().getHost();
+        if (host == null || !options.url().getScheme().matches("https?")) {
+            throw new IllegalArgumentException("--url must be http://host:port, got " + options.url());
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    throw new IllegalArgumentException("--url must be a loopback address (the bench measures a"
+                            + " server on this machine): " + host + " is " + address.getHostAddress());
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in --url: " + host);
+        }
+    }
+
+    private static void progress(String message) {
+        System.err.println("sync-bench: " + message);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,108 @@
+package io.syncengine.bench;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * One device pushing its batches back to back: the next POST goes out as soon as the previous one got its 202,
+ * which is the most a single till can ask of the server. The thread never waits for operations to apply; that is
+ * the {@link SettleWatchers}' job, so accept latency is measured without the apply path in the loop.
+ *
+ * <p>A 429, a 503 or a lost connection is retried with the same batch a few times, as a terminal would (the
+ * server answers a repeated batch idempotently); any other answer stops this terminal.
+ */
+final class Terminal implements Callable<TerminalResult> {
+
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
+    private static final long BACKOFF_MILLIS = 500;
+
+    private final String deviceId;
+    private final String token;
+    private final TerminalWorkload workload;
+    private final int batches;
+    private final SyncClient client;
+    private final Deadline deadline;
+    private final Consumer<AcceptedBatch> accepted;
+    private long acceptedAt;
+    private int retries;
+
+    Terminal(String deviceId, String token, TerminalWorkload workload, int batches, SyncClient client,
+            Deadline deadline, Consumer<AcceptedBatch> accepted) {
+        this.deviceId = deviceId;
+        this.token = token;
+        this.workload = workload;
+        this.batches = batches;
+        this.client = client;
+        this.deadline = deadline;
+        this.accepted = accepted;
+    }
+
+    @Override
+    public TerminalResult call() throws InterruptedException {
+        int batchesAccepted = 0;
+        long opsAccepted = 0;
+        for (int b = 0; b < batches; b++) {
+            String batchId = UUID.randomUUID().toString();
+            JsonObject batch = workload.nextBatch(batchId);
+            int operations = batch.getJsonArray("operations").size();
+            byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
+            long sent = System.nanoTime();
+            String failure = push(body);
+            if (failure != null) {
+                return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries,
+                        "batch " + (b + 1) + " not accepted: " + failure);
+            }
+            accepted.accept(new AcceptedBatch(token, batchId, operations, sent, acceptedAt));
+            batchesAccepted++;
+            opsAccepted += operations;
+        }
+        return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries, null);
+    }
+
+    /** Posts one batch until it is accepted (then sets {@link #acceptedAt}); returns why not, or null. */
+    private String push(byte[] body) throws InterruptedException {
+        String failure = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (deadline.expired()) {
+                return "stopped by --max-seconds" + (failure == null ? "" : " (last answer: " + failure + ")");
+            }
+            if (attempt > 1) {
+                retries++;
+                Thread.sleep(BACKOFF_MILLIS * (attempt - 1));
+            }
+            boolean retryable;
+            try {
+                SyncClient.Reply reply = client.push(token, body, timeout());
+                if (reply.status() == 202) {
+                    acceptedAt = System.nanoTime();
+                    return null;
+                }
+                failure = "HTTP " + reply.status() + ": " + abbreviated(reply.body());
+                retryable = reply.status() == 429 || reply.status() == 503;
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                retryable = true;
+            }
+            if (!retryable) {
+                break;
+            }
+        }
+        return failure;
+    }
+
+    private Duration timeout() {
+        Duration left = deadline.remaining();
+        return left.compareTo(PUSH_TIMEOUT) < 0 ? left.plusSeconds(1) : PUSH_TIMEOUT;
+    }
+
+    private static String abbreviated(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+    }
+}
