@@ -93,7 +93,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code /health/ready} answers 200; fails if the process dies or the time runs out. */
+    /**
+     * Waits until {@code /health/ready} answers 200 <em>with the application's own checks</em> in it: before the
+     * application is deployed Micro answers 200 with no checks at all. Fails if the process dies or time runs out.
+     */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
@@ -104,7 +107,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
             }
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")
+                        && answer.body().contains("\"broker\"")) {
                     return;
                 }
             } catch (IOException notYetListening) {
