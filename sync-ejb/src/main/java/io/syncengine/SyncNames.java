@@ -7,8 +7,10 @@ package io.syncengine;
  */
 public final class SyncNames {
 
-    /** The XA datasource the application defines for itself. */
+    /** The XA datasource: for transactions that also send to the broker. */
     public static final String DATASOURCE = "java:app/jdbc/sync";
+    /** The non-XA datasource: for transactions with only the database in them (apply, reads). */
+    public static final String LOCAL_DATASOURCE = "java:app/jdbc/sync-local";
     /** The JTA-enlisted JMS connection factory, bound to the Artemis resource adapter. */
     public static final String CONNECTION_FACTORY = "java:app/jms/sync";
     /** The deployed name of the Artemis resource adapter (the RAR file name without {@code .rar}). */
@@ -17,7 +19,10 @@ public final class SyncNames {
     public static final String OPERATIONS_QUEUE = "sync.operations";
     /** Where the broker moves an operation message after its last failed delivery. */
     public static final String DEAD_LETTER_QUEUE = "sync.operations.dlq";
+    /** Persistence unit on the XA datasource. */
     public static final String PERSISTENCE_UNIT = "sync";
+    /** Persistence unit on the non-XA datasource. */
+    public static final String LOCAL_PERSISTENCE_UNIT = "sync-local";
 
     public static final String CONFIG_DB_URL = "sync.db.url";
     public static final String CONFIG_DB_USER = "sync.db.user";

@@ -18,6 +18,7 @@ record BenchOptions(
         URI url,
         int terminals,
         int batches,
+        int warmupBatches,
         int ops,
         int watchers,
         int maxSeconds,
@@ -38,6 +39,7 @@ record BenchOptions(
         d.put("--url", "http://127.0.0.1:8080");
         d.put("--terminals", "20");
         d.put("--batches", "30");
+        d.put("--warmup-batches", "5");
         d.put("--ops", "100");
         d.put("--watchers", "4");
         d.put("--max-seconds", "600");
@@ -81,6 +83,7 @@ record BenchOptions(
                 URI.create(values.get("--url")),
                 number(values, "--terminals", 1, 1000),
                 number(values, "--batches", 1, 100_000),
+                number(values, "--warmup-batches", 0, 100_000),
                 number(values, "--ops", 1, MAX_OPS_PER_BATCH),
                 number(values, "--watchers", 1, 64),
                 number(values, "--max-seconds", 10, 86_400),
@@ -126,6 +129,8 @@ record BenchOptions(
                 option("--url URL", "the server (loopback only)"),
                 option("--terminals N", "concurrent terminals (devices till-1..N)"),
                 option("--batches B", "batches each terminal pushes, back to back"),
+                option("--warmup-batches W", "batches each terminal pushes first, unmeasured, so the server's JIT"
+                        + " has compiled the hot paths (0 = none)"),
                 option("--ops K", "operations per batch (at most " + MAX_OPS_PER_BATCH + ")"),
                 option("--watchers W", "threads waiting for batches to apply"),
                 option("--max-seconds S", "the whole run stops after this long"),

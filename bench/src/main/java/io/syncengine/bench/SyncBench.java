@@ -76,19 +76,16 @@ public final class SyncBench {
         Duration ttl = Duration.ofSeconds(options.maxSeconds() + 300L);
         try (SyncClient client = new SyncClient(options.url(), options.terminals() + options.watchers())) {
             preflight(client, tokens.device(tenant, "till-1", ttl), tokens);
+            if (options.warmupBatches() > 0) {
+                warmUp(client, tokens, ttl);
+            }
             progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
                     + " batches x " + options.ops() + " operations against " + options.url());
 
             RssSampler rss = RssSampler.start(options.port());
             SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
             watchers.start();
-            List<Terminal> terminals = new ArrayList<>();
-            for (int i = 1; i <= options.terminals(); i++) {
-                String deviceId = "till-" + i;
-                terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl),
-                        new TerminalWorkload(deviceId, options.ops(), ThreadLocalRandom.current().nextLong()),
-                        options.batches(), client, deadline, watchers::watch));
-            }
+            List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), watchers);
 
             Instant pushStartedAt = Instant.now();
             long pushStart = System.nanoTime();
@@ -113,6 +110,32 @@ public final class SyncBench {
             return new RunReport(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed,
                     outcomes, peaks, ceiling);
         }
+    }
+
+    /**
+     * One unmeasured round (its own tenant) so that the measured one sees a server whose JIT has compiled the hot
+     * paths: on 2 cores Payara's C2 compiler otherwise takes a large share of the CPU during the first minutes.
+     */
+    private void warmUp(SyncClient client, DeviceTokens tokens, Duration ttl) throws BenchAborted, IOException,
+            GeneralSecurityException, InterruptedException {
+        String tenant = "bench-" + runId + "-warmup";
+        progress("warm-up: " + options.terminals() + " terminals x " + options.warmupBatches() + " batches");
+        SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
+        watchers.start();
+        push(terminals(client, tokens, ttl, tenant, options.warmupBatches(), watchers));
+        watchers.finish();
+    }
+
+    private List<Terminal> terminals(SyncClient client, DeviceTokens tokens, Duration ttl, String tenant, int batches,
+            SettleWatchers watchers) throws GeneralSecurityException, IOException {
+        List<Terminal> terminals = new ArrayList<>();
+        for (int i = 1; i <= options.terminals(); i++) {
+            String deviceId = "till-" + i;
+            terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl),
+                    new TerminalWorkload(deviceId, options.ops(), ThreadLocalRandom.current().nextLong()),
+                    batches, client, deadline, watchers::watch));
+        }
+        return terminals;
     }
 
     /** Runs every terminal in its own thread and collects how each went, waiting no longer than the deadline. */

@@ -97,7 +97,7 @@ public final class SyncServer {
         Path micro = home.resolve("launcher/target/payara-micro.jar");
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
-        List<String> jvm = List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"), "-XX:MaxMetaspaceSize=256m",
+        List<String> jvm = List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"), "-XX:MaxMetaspaceSize=384m",
                 "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true");
         PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, rar, instanceDir.resolve("payara"), httpPort,
                 config, jvm);

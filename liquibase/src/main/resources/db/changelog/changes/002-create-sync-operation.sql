@@ -30,8 +30,6 @@ CREATE TABLE sync_operation (
     CONSTRAINT pk_sync_operation PRIMARY KEY (tenant, device_id, op_id),
     CONSTRAINT ck_sync_operation_status CHECK (status IN ('PENDING', 'APPLIED', 'CONFLICT', 'REJECTED', 'FAILED'))
 );
-CREATE INDEX ix_sync_operation_batch ON sync_operation (tenant, batch_id);
-CREATE INDEX ix_sync_operation_device_seq ON sync_operation (tenant, device_id, seq);
 -- The recovery sweep looks only at pending operations that were never delivered.
 CREATE INDEX ix_sync_operation_undelivered ON sync_operation (received_at) WHERE status = 'PENDING' AND deliveries = 0;
 --rollback DROP TABLE sync_operation;

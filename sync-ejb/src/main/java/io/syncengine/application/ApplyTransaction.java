@@ -1,5 +1,6 @@
 package io.syncengine.application;
 
+import io.syncengine.SyncNames;
 import io.syncengine.domain.model.ApplyDecision;
 import io.syncengine.domain.model.ApplyPolicy;
 import io.syncengine.domain.model.Conflict;
@@ -35,7 +36,7 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ApplyTransaction {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
 
     public ApplyOutcome applyOnce(OperationKey key, int deliveryCount) {

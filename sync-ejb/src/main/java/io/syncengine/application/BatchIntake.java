@@ -1,5 +1,7 @@
 package io.syncengine.application;
 
+import io.syncengine.SyncNames;
+import io.syncengine.domain.model.JsonText;
 import io.syncengine.domain.model.OperationInput;
 import io.syncengine.domain.model.SyncBatch;
 import io.syncengine.domain.model.SyncOperation;
@@ -24,7 +26,7 @@ import java.util.Set;
 @Stateless
 public class BatchIntake {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = SyncNames.PERSISTENCE_UNIT)
     private EntityManager em;
 
     @Inject
@@ -90,7 +92,7 @@ public class BatchIntake {
     }
 
     private static String opIdsJson(BatchSubmission batch) {
-        var ids = jakarta.json.Json.createArrayBuilder();
+        var ids = JsonText.array();
         batch.operations().forEach(op -> ids.add(op.opId()));
         return ids.build().toString();
     }

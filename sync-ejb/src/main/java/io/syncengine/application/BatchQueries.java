@@ -1,5 +1,6 @@
 package io.syncengine.application;
 
+import io.syncengine.SyncNames;
 import io.syncengine.domain.model.FieldError;
 import io.syncengine.domain.model.OperationStatus;
 import io.syncengine.domain.model.SyncBatch;
@@ -26,7 +27,7 @@ public class BatchQueries {
     /** The longest a caller may ask to wait (contract: waitSeconds ≤ 30). */
     public static final int MAX_WAIT_SECONDS = 30;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
 
     public BatchStatusView status(Caller caller, String batchId, int waitSeconds) {

@@ -1,5 +1,6 @@
 package io.syncengine.application;
 
+import io.syncengine.SyncNames;
 import io.syncengine.domain.model.Conflict;
 import io.syncengine.domain.model.ConflictType;
 import jakarta.ejb.Stateless;
@@ -18,7 +19,7 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ConflictQueries {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
 
     public ConflictPage list(Caller caller, ConflictFilter filter, int limit, String cursor) {

@@ -2,9 +2,7 @@ package io.syncengine.application;
 
 import io.syncengine.domain.model.OperationKey;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,9 +15,10 @@ import java.util.logging.Logger;
  * broker redelivers with back-off and finally dead-letters the message. A message can arrive a moment before the
  * transaction that recorded its operation has committed in PostgreSQL (the two-phase commit finishes resource by
  * resource); that is waited out briefly.
+ *
+ * <p>A CDI bean, not an EJB: it holds no transaction of its own, and one container hop less per message counts.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class OperationApplier {
 
     private static final Logger LOG = Logger.getLogger(OperationApplier.class.getName());

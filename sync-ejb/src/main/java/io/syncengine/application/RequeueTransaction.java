@@ -1,5 +1,6 @@
 package io.syncengine.application;
 
+import io.syncengine.SyncNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,7 @@ import java.util.List;
 @Stateless
 public class RequeueTransaction {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = SyncNames.PERSISTENCE_UNIT)
     private EntityManager em;
 
     @Inject

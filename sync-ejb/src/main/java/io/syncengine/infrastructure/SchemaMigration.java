@@ -2,6 +2,7 @@ package io.syncengine.infrastructure;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -21,25 +22,41 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Brings the schema up to date with the Liquibase changelogs before the application serves anything, and defines
- * the application's datasource. The datasource is XA ({@code PGXADataSource}) because a batch is recorded and
- * queued in one two-phase transaction; PostgreSQL therefore needs {@code max_prepared_transactions > 0}.
+ * the application's two datasources on the same database: an XA one ({@code PGXADataSource}) for the transactions
+ * that record and queue together (PostgreSQL therefore needs {@code max_prepared_transactions > 0}), and a plain
+ * one for every transaction with only the database in it, which then stays a cheap local transaction instead of
+ * being promoted to the distributed transaction service.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@DataSourceDefinition(
-        name = "java:app/jdbc/sync",
-        className = "org.postgresql.xa.PGXADataSource",
-        url = "${MPCONFIG=sync.db.url}",
-        user = "${MPCONFIG=sync.db.user}",
-        password = "${MPCONFIG=sync.db.password}",
-        minPoolSize = 4,
-        maxPoolSize = 40,
-        properties = {
-            // JSON text is bound as a string and cast by the server to jsonb.
-            "stringtype=unspecified",
-            "reWriteBatchedInserts=true"
-        })
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+            name = "java:app/jdbc/sync",
+            className = "org.postgresql.xa.PGXADataSource",
+            url = "${MPCONFIG=sync.db.url}",
+            user = "${MPCONFIG=sync.db.user}",
+            password = "${MPCONFIG=sync.db.password}",
+            minPoolSize = 4,
+            maxPoolSize = 40,
+            properties = {
+                // JSON text is bound as a string and cast by the server to jsonb.
+                "stringtype=unspecified",
+                "reWriteBatchedInserts=true"
+            }),
+    @DataSourceDefinition(
+            name = "java:app/jdbc/sync-local",
+            className = "org.postgresql.ds.PGSimpleDataSource",
+            url = "${MPCONFIG=sync.db.url}",
+            user = "${MPCONFIG=sync.db.user}",
+            password = "${MPCONFIG=sync.db.password}",
+            minPoolSize = 4,
+            maxPoolSize = 24,
+            properties = {
+                "stringtype=unspecified",
+                "reWriteBatchedInserts=true"
+            })
+})
 public class SchemaMigration {
 
     static final String CHANGELOG = "db/changelog/db.changelog-master.xml";

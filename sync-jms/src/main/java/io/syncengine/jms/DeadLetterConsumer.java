@@ -3,10 +3,10 @@ package io.syncengine.jms;
 import io.syncengine.SyncNames;
 import io.syncengine.application.OperationApplier;
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
@@ -21,6 +21,8 @@ import jakarta.jms.MessageListener;
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = SyncNames.DEAD_LETTER_QUEUE),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    // A duplicate delivery is harmless (a final operation is skipped), so acknowledgements may be batched.
+    @ActivationConfigProperty(propertyName = "acknowledgeMode", propertyValue = "Dups-ok-acknowledge"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
     @ActivationConfigProperty(propertyName = "connectorClassName",
             propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
@@ -30,7 +32,7 @@ import jakarta.jms.MessageListener;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DeadLetterConsumer implements MessageListener {
 
-    @EJB
+    @Inject
     private OperationApplier applier;
 
     @Override

@@ -3,10 +3,10 @@ package io.syncengine.jms;
 import io.syncengine.SyncNames;
 import io.syncengine.application.OperationApplier;
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
@@ -25,6 +25,8 @@ import jakarta.jms.MessageListener;
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = SyncNames.OPERATIONS_QUEUE),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    // A duplicate delivery is harmless (a final operation is skipped), so acknowledgements may be batched.
+    @ActivationConfigProperty(propertyName = "acknowledgeMode", propertyValue = "Dups-ok-acknowledge"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=sync.apply.consumers}"),
     @ActivationConfigProperty(propertyName = "connectorClassName",
             propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
@@ -34,7 +36,7 @@ import jakarta.jms.MessageListener;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class OperationConsumer implements MessageListener {
 
-    @EJB
+    @Inject
     private OperationApplier applier;
 
     @Override

@@ -1,14 +1,13 @@
 package io.syncengine.jms;
 
+import io.syncengine.domain.model.JsonText;
 import io.syncengine.SyncNames;
 import io.syncengine.application.QueuedOperation;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 
 /**
  * The operation message: a JSON {@code TextMessage} with an explicit schema version, whose identifiers also travel
@@ -23,7 +22,7 @@ final class OperationMessages {
     }
 
     static TextMessage encode(JMSContext context, QueuedOperation op) throws JMSException {
-        String body = Json.createObjectBuilder()
+        String body = JsonText.object()
                 .add("schemaVersion", SCHEMA_VERSION)
                 .add("tenant", op.tenant())
                 .add("deviceId", op.deviceId())
@@ -44,10 +43,7 @@ final class OperationMessages {
         if (!(message instanceof TextMessage text)) {
             throw new IllegalArgumentException("not an operation message: " + message.getClass().getName());
         }
-        JsonObject json;
-        try (var reader = Json.createReader(new StringReader(text.getText()))) {
-            json = reader.readObject();
-        }
+        JsonObject json = JsonText.parseObject(text.getText());
         int version = json.getInt("schemaVersion");
         if (version != SCHEMA_VERSION) {
             throw new IllegalArgumentException("operation message schema " + version + " is not supported");

@@ -1,5 +1,6 @@
 package io.syncengine.web;
 
+import io.syncengine.domain.model.JsonText;
 import io.syncengine.SyncNames;
 import io.syncengine.application.BatchSubmission;
 import io.syncengine.domain.model.FieldError;
@@ -7,7 +8,6 @@ import io.syncengine.domain.model.OperationInput;
 import io.syncengine.domain.model.OperationValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -18,7 +18,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -192,8 +191,8 @@ public class BatchReader {
     }
 
     private static JsonStructure parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.read();
+        try {
+            return JsonText.parse(text);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw ProblemException.invalid("Malformed JSON", List.of(new FieldError("",

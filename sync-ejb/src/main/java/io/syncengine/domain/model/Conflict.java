@@ -1,6 +1,5 @@
 package io.syncengine.domain.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -105,9 +103,7 @@ public class Conflict {
         if (json == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return JsonText.parseObject(json);
     }
 
     public String getId() {

@@ -1,13 +1,11 @@
 package io.syncengine.domain.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -75,9 +73,8 @@ public class SyncBatch {
     }
 
     public List<String> opIds() {
-        try (var reader = Json.createReader(new StringReader(opIds))) {
-            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
+        return JsonText.parseArray(opIds).getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .toList();
     }
 
     public String getBatchId() {

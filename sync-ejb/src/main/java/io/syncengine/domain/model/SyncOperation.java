@@ -1,6 +1,5 @@
 package io.syncengine.domain.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -162,23 +160,19 @@ public class SyncOperation {
         if (data == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(data))) {
-            return reader.readObject();
-        }
+        return JsonText.parseObject(data);
     }
 
     public JsonArray errorsJson() {
         if (errors == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(errors))) {
-            return reader.readArray();
-        }
+        return JsonText.parseArray(errors);
     }
 
     private static String errorsJson(List<FieldError> errors) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        errors.forEach(e -> array.add(Json.createObjectBuilder().add("pointer", e.pointer())
+        JsonArrayBuilder array = JsonText.array();
+        errors.forEach(e -> array.add(JsonText.object().add("pointer", e.pointer())
                 .add("message", e.message())));
         return array.build().toString();
     }

@@ -1,6 +1,5 @@
 package io.syncengine.domain.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -92,11 +91,11 @@ public abstract class SyncRecord {
 
     /** The record as terminals and reviewers see it: id, version, deleted flag and every data field. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonText.object()
                 .add("id", id)
                 .add("version", version)
                 .add("deleted", deleted);
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JsonText.object();
         for (FieldSpec field : type().fields()) {
             Object value = get(field.name());
             if (value == null) {
