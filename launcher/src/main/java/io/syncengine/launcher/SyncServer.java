@@ -97,8 +97,12 @@ public final class SyncServer {
         Path micro = home.resolve("launcher/target/payara-micro.jar");
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
-        List<String> jvm = List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"), "-XX:MaxMetaspaceSize=384m",
-                "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"),
+                "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true"));
+        String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
+        if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
+            jvm.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
+        }
         PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, rar, instanceDir.resolve("payara"), httpPort,
                 config, jvm);
         running.add(0, payara);

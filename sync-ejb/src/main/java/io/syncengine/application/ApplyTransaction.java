@@ -47,7 +47,6 @@ public class ApplyTransaction {
         if (op.getStatus().isFinal()) {
             return ApplyOutcome.ALREADY_FINAL;
         }
-        op.delivered(deliveryCount);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         EntityType type = op.entityType();
         JsonObject data = op.dataJson();
@@ -59,6 +58,9 @@ public class ApplyTransaction {
             decision = checkReferences(op.getTenant(), type, op.getEntityId(), data).orElse(decision);
         }
 
+        // Everything below is flushed once, at commit: one UPDATE of the log entry (delivery and outcome together)
+        // and one write of the record. Its resulting version is known here because the record is locked.
+        op.delivered(deliveryCount);
         if (decision instanceof ApplyDecision.Conflict conflict) {
             Conflict row = Conflict.detected(op, conflict.type(), conflict.detail(), current, now);
             em.persist(row);
@@ -67,16 +69,13 @@ public class ApplyTransaction {
             SyncRecord record = type.newRecord(op.getTenant(), op.getEntityId());
             record.apply(data, now);
             em.persist(record);
-            em.flush();
-            op.applied(record.getVersion(), now);
+            op.applied(SyncRecord.FIRST_VERSION, now);
         } else if (decision instanceof ApplyDecision.Update) {
             current.apply(data, now);
-            em.flush();
-            op.applied(current.getVersion(), now);
+            op.applied(current.getVersion() + 1, now);
         } else if (decision instanceof ApplyDecision.Delete) {
             current.delete(now);
-            em.flush();
-            op.applied(current.getVersion(), now);
+            op.applied(current.getVersion() + 1, now);
         } else {
             op.applied(current == null ? null : current.getVersion(), now);
         }

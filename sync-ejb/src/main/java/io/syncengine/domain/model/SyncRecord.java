@@ -22,6 +22,9 @@ import java.util.Objects;
 @MappedSuperclass
 public abstract class SyncRecord {
 
+    /** The version of a newly created record (EclipseLink's initial value of a numeric {@code @Version}). */
+    public static final long FIRST_VERSION = 1;
+
     @Id
     private String tenant;
 
