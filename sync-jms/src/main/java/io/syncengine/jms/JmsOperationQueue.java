@@ -4,9 +4,9 @@ import io.syncengine.SyncNames;
 import io.syncengine.application.OperationQueue;
 import io.syncengine.application.QueuedOperation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -16,8 +16,13 @@ import jakarta.jms.Queue;
 import java.util.List;
 
 /**
- * Sends operation messages through the Artemis resource adapter. The connection factory is transactional: its
- * sessions join the caller's JTA transaction, so the messages reach the queue only if that transaction commits.
+ * Sends operation messages through the Artemis resource adapter. The connection factory is transactional: a
+ * context created inside a JTA transaction joins it, so the messages reach the queue only if that transaction
+ * commits.
+ *
+ * <p>Each call creates its own context (pooled connections underneath): a context injected into this
+ * application-scoped bean was shared by all request threads, which then queued up on its lock — profiled as most
+ * of the time a push waited. The destination is created once; creating it asks the broker twice.
  */
 @ApplicationScoped
 @JMSConnectionFactoryDefinition(
@@ -34,20 +39,25 @@ import java.util.List;
         })
 public class JmsOperationQueue implements OperationQueue {
 
-    @Inject
-    @JMSConnectionFactory(SyncNames.CONNECTION_FACTORY)
-    private JMSContext context;
+    @Resource(lookup = SyncNames.CONNECTION_FACTORY)
+    private ConnectionFactory connectionFactory;
+
+    private volatile Queue queue;
 
     @Override
     public void enqueue(List<QueuedOperation> operations) {
         if (operations.isEmpty()) {
             return;
         }
-        Queue queue = context.createQueue(SyncNames.OPERATIONS_QUEUE);
-        JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
-        try {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Queue destination = queue;
+            if (destination == null) {
+                destination = context.createQueue(SyncNames.OPERATIONS_QUEUE);
+                queue = destination;
+            }
+            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (QueuedOperation op : operations) {
-                producer.send(queue, OperationMessages.encode(context, op));
+                producer.send(destination, OperationMessages.encode(context, op));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
