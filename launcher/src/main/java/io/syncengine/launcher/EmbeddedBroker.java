@@ -53,7 +53,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        broker.stop();
+    public void close() throws java.io.IOException {
+        try {
+            broker.stop();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.io.IOException("the broker did not stop cleanly", e);
+        }
     }
 }
