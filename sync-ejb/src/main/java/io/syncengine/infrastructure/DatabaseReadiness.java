@@ -1,5 +1,6 @@
 package io.syncengine.infrastructure;
 
+import io.syncengine.SyncNames;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/sync")
+    @Resource(lookup = SyncNames.DATASOURCE)
     private DataSource dataSource;
 
     @Inject

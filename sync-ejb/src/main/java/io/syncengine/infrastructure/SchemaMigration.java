@@ -1,5 +1,6 @@
 package io.syncengine.infrastructure;
 
+import io.syncengine.SyncNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.annotation.sql.DataSourceDefinitions;
@@ -7,18 +8,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import io.syncengine.SyncNames;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Logger;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings the schema up to date with the Liquibase changelogs before the application serves anything, and defines
@@ -32,7 +32,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DataSourceDefinitions({
     @DataSourceDefinition(
-            name = "java:app/jdbc/sync",
+            name = SyncNames.DATASOURCE,
             className = "org.postgresql.xa.PGXADataSource",
             url = "${MPCONFIG=sync.db.url}",
             user = "${MPCONFIG=sync.db.user}",
@@ -45,7 +45,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
                 "reWriteBatchedInserts=true"
             }),
     @DataSourceDefinition(
-            name = "java:app/jdbc/sync-local",
+            name = SyncNames.LOCAL_DATASOURCE,
             className = "org.postgresql.ds.PGSimpleDataSource",
             url = "${MPCONFIG=sync.db.url}",
             user = "${MPCONFIG=sync.db.user}",

@@ -3,10 +3,10 @@ package io.syncengine.jms;
 import io.syncengine.SyncNames;
 import io.syncengine.application.OperationQueue;
 import io.syncengine.application.QueuedOperation;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Resource;
-import jakarta.jms.DeliveryMode;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -34,8 +34,7 @@ import java.util.List;
         maxPoolSize = 40,
         properties = {
             "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}",
-            "BlockOnDurableSend=true"
+            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}"
         })
 public class JmsOperationQueue implements OperationQueue {
 

@@ -1,8 +1,8 @@
 package io.syncengine.jms;
 
-import io.syncengine.domain.model.JsonText;
 import io.syncengine.SyncNames;
 import io.syncengine.application.QueuedOperation;
+import io.syncengine.domain.model.JsonText;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;

@@ -1,9 +1,9 @@
 package io.syncengine.web;
 
-import io.syncengine.domain.model.JsonText;
 import io.syncengine.SyncNames;
 import io.syncengine.application.BatchSubmission;
 import io.syncengine.domain.model.FieldError;
+import io.syncengine.domain.model.JsonText;
 import io.syncengine.domain.model.OperationInput;
 import io.syncengine.domain.model.OperationValidator;
 import jakarta.enterprise.context.ApplicationScoped;
