@@ -1,5 +1,6 @@
 package io.syncengine.domain.model;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +19,7 @@ import java.util.UUID;
 @Table(name = "sync_conflict")
 public class Conflict {
 
-    /** Review state; resolution comes with the conflict workflow. */
+    /** Review state: OPEN until a resolution applies. */
     public enum Status { OPEN, RESOLVED }
 
     @Id
@@ -65,11 +66,31 @@ public class Conflict {
     @Column(name = "detected_at")
     private OffsetDateTime detectedAt;
 
+    /** What the server found, beyond the record (e.g. requested and available stock per sale line), as jsonb. */
+    private String details;
+
+    /** The resolution being applied or, once RESOLVED, the one that resolved it. */
+    @Column(name = "resolution_id")
+    private String resolutionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolved_action")
+    private ResolutionAction resolvedAction;
+
+    @Column(name = "resolved_by")
+    private String resolvedBy;
+
+    @Column(name = "resolved_at")
+    private OffsetDateTime resolvedAt;
+
+    @Column(name = "resolved_version")
+    private Long resolvedVersion;
+
     protected Conflict() {
     }
 
-    public static Conflict detected(SyncOperation op, ConflictType type, String detail, SyncRecord serverRecord,
-            OffsetDateTime now) {
+    public static Conflict detected(SyncOperation op, ConflictType type, String detail, JsonArray details,
+            JsonObject serverRecord, OffsetDateTime now) {
         Conflict c = new Conflict();
         c.id = UUID.randomUUID().toString();
         c.tenant = op.getTenant();
@@ -85,10 +106,68 @@ public class Conflict {
         c.baseVersion = op.getBaseVersion();
         JsonObject data = op.dataJson();
         c.localData = data == null ? null : data.toString();
-        c.serverRecord = serverRecord == null ? null : serverRecord.toJson().toString();
+        c.serverRecord = serverRecord == null ? null : serverRecord.toString();
+        c.details = details == null || details.isEmpty() ? null : details.toString();
         c.status = Status.OPEN;
         c.detectedAt = now;
         return c;
+    }
+
+    /** Whether a resolution may be asked for now: open, and no other resolution on its way. */
+    public boolean awaitsResolution() {
+        return status == Status.OPEN && resolutionId == null;
+    }
+
+    /** A resolution was asked for; until it applies no other may be. */
+    public void resolutionRequested(ConflictResolution resolution) {
+        if (!awaitsResolution()) {
+            throw new IllegalStateException("conflict " + id + " is not awaiting a resolution");
+        }
+        resolutionId = resolution.getId();
+    }
+
+    public void resolved(ConflictResolution resolution, Long version, OffsetDateTime now) {
+        status = Status.RESOLVED;
+        resolvedAction = resolution.getAction();
+        resolvedBy = resolution.getRequestedBy();
+        resolvedAt = now;
+        resolvedVersion = version;
+    }
+
+    /**
+     * The resolution met a new reason (the record moved again meanwhile, a reference is still missing): the
+     * conflict stays OPEN with that reason and the server record as found now, and may be resolved again.
+     */
+    public void stillOpen(ConflictType newType, String newDetail, JsonArray newDetails, JsonObject record) {
+        conflictType = newType;
+        detail = newDetail;
+        details = newDetails == null || newDetails.isEmpty() ? null : newDetails.toString();
+        serverRecord = record == null ? null : record.toString();
+        resolutionId = null;
+    }
+
+    public JsonArray detailsJson() {
+        return details == null ? null : JsonText.parseArray(details);
+    }
+
+    public String getResolutionId() {
+        return resolutionId;
+    }
+
+    public ResolutionAction getResolvedAction() {
+        return resolvedAction;
+    }
+
+    public String getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public OffsetDateTime getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Long getResolvedVersion() {
+        return resolvedVersion;
     }
 
     public JsonObject localDataJson() {

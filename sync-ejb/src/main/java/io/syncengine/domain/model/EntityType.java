@@ -7,13 +7,15 @@ import java.util.stream.Collectors;
 
 /**
  * The record types terminals synchronise, by their wire name, with the fields their {@code data} may carry.
- * Sales and stock movements are part of the contract but not of this server version: operations on them are
- * recorded and rejected with a reason, never dropped.
+ * Master data (category, product, customer) is created, edited and deleted under {@code @Version}; sales and stock
+ * movements are facts: created once, never edited, and they change a product's stock by a delta.
  */
 public enum EntityType {
     CATEGORY("category", Category.class),
     PRODUCT("product", Product.class),
-    CUSTOMER("customer", Customer.class);
+    CUSTOMER("customer", Customer.class),
+    SALE("sale", null),
+    STOCK_MOVEMENT("stock-movement", null);
 
     private final String wireName;
     private final Class<? extends SyncRecord> recordClass;
@@ -27,8 +29,22 @@ public enum EntityType {
         return wireName;
     }
 
+    /** The entity class of a master-data type. */
     public Class<? extends SyncRecord> recordClass() {
+        if (recordClass == null) {
+            throw new IllegalStateException(wireName + " is not master data");
+        }
         return recordClass;
+    }
+
+    /** Whether records of this type are facts (sale, stock movement): CREATE only, stock changed by delta. */
+    public boolean isFact() {
+        return recordClass == null;
+    }
+
+    /** Whether an operation of {@code type} may be sent for this entity. */
+    public boolean allows(OperationType type) {
+        return !isFact() || type == OperationType.CREATE;
     }
 
     /** The fields of this type's {@code data}, in wire order. */
@@ -47,6 +63,16 @@ public enum EntityType {
                     FieldSpec.required("name", FieldKind.TEXT, 200),
                     FieldSpec.optional("email", FieldKind.EMAIL, 254),
                     FieldSpec.optional("phone", FieldKind.PHONE, 40));
+            case SALE -> List.of(
+                    FieldSpec.required("receiptNo", FieldKind.TEXT, 64),
+                    FieldSpec.reference("customerId", CUSTOMER),
+                    FieldSpec.required("soldAt", FieldKind.TIME, 0),
+                    FieldSpec.required("lines", FieldKind.LINES, 0),
+                    FieldSpec.required("total", FieldKind.MONEY, 0));
+            case STOCK_MOVEMENT -> List.of(
+                    FieldSpec.requiredReference("productId", PRODUCT),
+                    FieldSpec.required("delta", FieldKind.DELTA, 0),
+                    FieldSpec.optional("reason", FieldKind.TEXT, 200));
         };
     }
 
@@ -56,6 +82,7 @@ public enum EntityType {
             case CATEGORY -> new Category(tenant, id);
             case PRODUCT -> new Product(tenant, id);
             case CUSTOMER -> new Customer(tenant, id);
+            case SALE, STOCK_MOVEMENT -> throw new IllegalStateException(wireName + " is not master data");
         };
     }
 

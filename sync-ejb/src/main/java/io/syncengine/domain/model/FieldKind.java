@@ -4,6 +4,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,13 @@ public enum FieldKind {
     /** An e-mail address. */
     EMAIL,
     /** A telephone number: digits, spaces and {@code + - ( ) .}. */
-    PHONE;
+    PHONE,
+    /** A whole number other than 0 (a stock movement's delta). */
+    DELTA,
+    /** An RFC 3339 time such as {@code 2026-11-21T09:58:00Z}. */
+    TIME,
+    /** A sale's lines: a non-empty array of {@code {productId, quantity, unitPrice}}, checked by {@link SaleLines}. */
+    LINES;
 
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE_SHAPE = Pattern.compile("[0-9+\\-(). ]{3,40}");
@@ -85,6 +93,25 @@ public enum FieldKind {
                 }
                 return Optional.empty();
             }
+            case DELTA -> {
+                if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+                    return Optional.of("must be a whole number");
+                }
+                BigDecimal delta = n.bigDecimalValue();
+                if (delta.signum() == 0) {
+                    return Optional.of("must not be 0");
+                }
+                if (delta.abs().compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+                    return Optional.of("must be between -" + MAX_COUNT + " and " + MAX_COUNT);
+                }
+                return Optional.empty();
+            }
+            case TIME -> {
+                if (!(value instanceof JsonString s) || time(s.getString()) == null) {
+                    return Optional.of("must be an RFC 3339 time such as 2026-11-21T09:58:00Z");
+                }
+                return Optional.empty();
+            }
             default -> throw new IllegalStateException("unhandled kind " + this);
         }
     }
@@ -97,11 +124,21 @@ public enum FieldKind {
         return switch (this) {
             case TEXT, REFERENCE, EMAIL, PHONE -> ((JsonString) value).getString();
             case MONEY -> decimal(value).setScale(2);
-            case COUNT -> ((JsonNumber) value).longValueExact();
+            case COUNT, DELTA -> ((JsonNumber) value).longValueExact();
+            case TIME -> time(((JsonString) value).getString()).toInstant();
+            case LINES -> SaleLines.read(value);
         };
     }
 
-    private static BigDecimal decimal(JsonValue value) {
+    private static OffsetDateTime time(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(JsonValue value) {
         try {
             if (value instanceof JsonString s) {
                 return new BigDecimal(s.getString().trim());

@@ -19,6 +19,10 @@ public record FieldSpec(String name, FieldKind kind, boolean required, int maxLe
         return new FieldSpec(name, kind, false, maxLength, null);
     }
 
+    static FieldSpec requiredReference(String name, EntityType target) {
+        return new FieldSpec(name, FieldKind.REFERENCE, true, OperationValidator.MAX_ID_LENGTH, target);
+    }
+
     static FieldSpec reference(String name, EntityType target) {
         return new FieldSpec(name, FieldKind.REFERENCE, false, 100, target);
     }

@@ -59,8 +59,7 @@ public final class OperationValidator {
         } else {
             entityType = EntityType.fromWire(entity).orElse(null);
             if (entityType == null) {
-                errors.add(new FieldError("/entity", "must be one of " + EntityType.wireNames()
-                        + " (sale and stock-movement are not supported by this server version yet)"));
+                errors.add(new FieldError("/entity", "must be one of " + EntityType.wireNames()));
             }
         }
 
@@ -80,6 +79,9 @@ public final class OperationValidator {
                     .orElse(null);
             if (type == null) {
                 errors.add(new FieldError("/type", "must be one of CREATE, UPDATE, DELETE"));
+            } else if (entityType != null && !entityType.allows(type)) {
+                errors.add(new FieldError("/type", "must be CREATE: a " + entityType.wireName()
+                        + " is a fact, recorded once and never changed (send a stock-movement to correct stock)"));
             }
         }
 
@@ -131,7 +133,7 @@ public final class OperationValidator {
     }
 
     /** Checks {@code data} against the entity's fields: all required ones on CREATE, only those sent on UPDATE. */
-    static List<FieldError> dataErrors(EntityType entityType, OperationType type, JsonObject data) {
+    public static List<FieldError> dataErrors(EntityType entityType, OperationType type, JsonObject data) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> known = entityType.fields().stream().map(FieldSpec::name).collect(Collectors.toSet());
         for (String name : data.keySet()) {
@@ -153,8 +155,12 @@ public final class OperationValidator {
                 }
                 continue;
             }
-            field.kind().check(value, field.maxLength())
-                    .ifPresent(reason -> errors.add(new FieldError(pointer, reason)));
+            if (field.kind() == FieldKind.LINES) {
+                errors.addAll(SaleLines.errors(value, pointer));
+            } else {
+                field.kind().check(value, field.maxLength())
+                        .ifPresent(reason -> errors.add(new FieldError(pointer, reason)));
+            }
         }
         return errors;
     }

@@ -36,6 +36,14 @@ public class Product extends SyncRecord {
         return sku;
     }
 
+    public BigDecimal getPrice() {
+        return price;
+    }
+
+    public long getStock() {
+        return stock == null ? 0 : stock;
+    }
+
     @Override
     protected Object get(String field) {
         return switch (field) {

@@ -87,6 +87,21 @@ public class SyncOperation {
     @Column(name = "settled_at")
     private OffsetDateTime settledAt;
 
+    /** Set when the operation carries an operator's resolution of a conflict. */
+    @Column(name = "resolution_id")
+    private String resolutionId;
+
+    private int redrives;
+
+    @Column(name = "redriven_at")
+    private OffsetDateTime redrivenAt;
+
+    @Column(name = "redriven_by")
+    private String redrivenBy;
+
+    /** JSON array of notes on how it applied (price at sale, archived product, new id), stored as jsonb. */
+    private String notes;
+
     protected SyncOperation() {
     }
 
@@ -127,9 +142,45 @@ public class SyncOperation {
     }
 
     public void applied(Long version, OffsetDateTime now) {
+        applied(version, null, null, now);
+    }
+
+    /**
+     * @param assignedId the id the server stored a fact under when the one sent was taken, else null
+     * @param notes      what an auditor should know about how it applied, else null
+     */
+    public void applied(Long version, String assignedId, JsonArray notes, OffsetDateTime now) {
         settle(OperationStatus.APPLIED, now);
         this.resultVersion = version;
+        this.assignedId = assignedId;
+        this.notes = notes == null || notes.isEmpty() ? null : notes.toString();
     }
+
+    /**
+     * An operation that carries the resolution {@code resolutionId} of a conflict, requested by {@code by}: it
+     * goes through the queue and the apply rules like any operation.
+     */
+    public static SyncOperation resolution(Conflict conflict, String resolutionId, OperationType type,
+            Long expectedVersion, JsonObject data, String by, OffsetDateTime now) {
+        SyncOperation op = new SyncOperation();
+        op.tenant = conflict.getTenant();
+        op.deviceId = conflict.getDeviceId();
+        op.opId = RESOLUTION_PREFIX + resolutionId;
+        op.batchId = RESOLUTION_PREFIX + resolutionId;
+        op.entity = conflict.getEntity();
+        op.entityId = conflict.getEntityId();
+        op.opType = type.name();
+        op.baseVersion = expectedVersion;
+        op.data = data == null ? null : data.toString();
+        op.receivedBy = by;
+        op.receivedAt = now;
+        op.status = OperationStatus.PENDING;
+        op.resolutionId = resolutionId;
+        return op;
+    }
+
+    /** Prefix of the op id (and batch id) of an operation that carries a resolution. */
+    public static final String RESOLUTION_PREFIX = "resolution:";
 
     public void conflicted(String conflictId, OffsetDateTime now) {
         settle(OperationStatus.CONFLICT, now);
@@ -142,6 +193,42 @@ public class SyncOperation {
         }
         this.status = finalStatus;
         this.settledAt = now;
+    }
+
+    public int getRedrives() {
+        return redrives;
+    }
+
+    public OffsetDateTime getRedrivenAt() {
+        return redrivenAt;
+    }
+
+    public String getRedrivenBy() {
+        return redrivenBy;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public int getDeliveries() {
+        return deliveries;
+    }
+
+    public String getReceivedBy() {
+        return receivedBy;
+    }
+
+    public OffsetDateTime getSettledAt() {
+        return settledAt;
+    }
+
+    public String getResolutionId() {
+        return resolutionId;
+    }
+
+    public JsonArray notesJson() {
+        return notes == null ? null : JsonText.parseArray(notes);
     }
 
     public OperationKey key() {

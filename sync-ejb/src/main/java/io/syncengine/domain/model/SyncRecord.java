@@ -72,6 +72,12 @@ public abstract class SyncRecord {
         updatedAt = now;
     }
 
+    /** Brings a tombstone back to life (an operator forced an update of a record deleted on the server). */
+    public void restore(OffsetDateTime now) {
+        deleted = false;
+        updatedAt = now;
+    }
+
     public void delete(OffsetDateTime now) {
         deleted = true;
         updatedAt = now;

@@ -57,9 +57,51 @@ class OperationValidatorTest {
 
     @Test
     void unknownEntitiesTypesAndFieldsAreReported() {
-        JsonObject odd = Json.createObjectBuilder().add("opId", "o1").add("seq", "7").add("entity", "sale")
+        JsonObject odd = Json.createObjectBuilder().add("opId", "o1").add("seq", "7").add("entity", "invoice")
                 .add("entityId", "").add("type", "UPSERT").add("extra", 1).build();
         assertEquals(List.of("/extra", "/seq", "/entity", "/entityId", "/type"), pointers(odd));
+    }
+
+    private static JsonObjectBuilder sale(String type) {
+        return Json.createObjectBuilder().add("opId", "o2").add("seq", 8).add("entity", "sale")
+                .add("entityId", "s1").add("type", type);
+    }
+
+    @Test
+    void aCompleteSaleIsValid() {
+        OperationInput input = OperationValidator.read(sale("CREATE").add("data", Json.createObjectBuilder()
+                .add("receiptNo", "R-1").add("soldAt", "2026-11-21T10:00:00Z").add("total", "4.98")
+                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("productId", "p1")
+                        .add("quantity", 2).add("unitPrice", "2.49")))).build());
+        assertTrue(input.isValid(), input.errors().toString());
+        assertEquals(EntityType.SALE, input.entityType());
+    }
+
+    @Test
+    void everyBadSaleLineFieldHasItsOwnPointer() {
+        JsonObject bad = sale("CREATE").add("data", Json.createObjectBuilder()
+                .add("receiptNo", "R-1").add("soldAt", "at noon").add("total", "4.98")
+                .add("lines", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("productId", "p1").add("quantity", 0)
+                                .add("unitPrice", "2.49"))
+                        .add(Json.createObjectBuilder().add("quantity", 1.5).add("unitPrice", "-1")
+                                .add("note", "x"))
+                        .add("p3"))).build();
+        assertEquals(List.of("/data/soldAt", "/data/lines/0/quantity", "/data/lines/1/note",
+                "/data/lines/1/productId", "/data/lines/1/unitPrice", "/data/lines/1/quantity", "/data/lines/2"),
+                pointers(bad));
+        assertEquals(List.of("/data/lines"), pointers(sale("CREATE").add("data", Json.createObjectBuilder()
+                .add("receiptNo", "R-1").add("soldAt", "2026-11-21T10:00:00Z").add("total", "0")
+                .add("lines", Json.createArrayBuilder())).build()));
+    }
+
+    @Test
+    void factsAreCreateOnly() {
+        assertEquals(List.of("/type"), pointers(sale("DELETE").add("baseVersion", 1).build()));
+        JsonObject movement = Json.createObjectBuilder().add("opId", "o3").add("seq", 9)
+                .add("entity", "stock-movement").add("entityId", "m1").add("type", "CREATE")
+                .add("data", Json.createObjectBuilder().add("productId", "p1").add("delta", 0)).build();
+        assertEquals(List.of("/data/delta"), pointers(movement));
     }
 
     @Test
