@@ -1,36 +1,29 @@
 package io.syncengine.application;
 
 import io.syncengine.SyncNames;
-import io.syncengine.domain.model.ApplyDecision;
-import io.syncengine.domain.model.ApplyPolicy;
 import io.syncengine.domain.model.Conflict;
-import io.syncengine.domain.model.ConflictType;
-import io.syncengine.domain.model.EntityType;
-import io.syncengine.domain.model.FieldSpec;
 import io.syncengine.domain.model.OperationKey;
 import io.syncengine.domain.model.OperationStatus;
-import io.syncengine.domain.model.RecordKey;
 import io.syncengine.domain.model.SyncOperation;
-import io.syncengine.domain.model.SyncRecord;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.JsonObject;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * One attempt to apply one operation, in its own transaction with only the database enlisted.
  *
  * <p>The operation's log entry is locked first ({@code SELECT … FOR UPDATE}); a final one is left alone, which is
- * what makes a redelivered or re-posted operation a no-op. Then the record is locked and compared with the
- * operation's base version by hand: an {@code OptimisticLockException} would mark the transaction rollback-only and
- * send a conflict round the redelivery loop, whereas a conflict is an outcome to commit. The status change, the
- * record change and any conflict row commit together.
+ * what makes a redelivered or re-posted operation a no-op. Then the change itself: master data
+ * ({@link MasterDataChanges}: the record locked and its version compared by hand, because an
+ * {@code OptimisticLockException} would mark the transaction rollback-only and send a conflict round the redelivery
+ * loop, whereas a conflict is an outcome to commit), a fact ({@link FactRecorder}: stock by delta) or an operator's
+ * resolution ({@link ResolutionApplier}). The status change, the change and any conflict row commit together.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -38,6 +31,15 @@ public class ApplyTransaction {
 
     @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
+
+    @Inject
+    private MasterDataChanges masterData;
+
+    @Inject
+    private FactRecorder facts;
+
+    @Inject
+    private ResolutionApplier resolutions;
 
     public ApplyOutcome applyOnce(OperationKey key, int deliveryCount) {
         SyncOperation op = em.find(SyncOperation.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -48,36 +50,24 @@ public class ApplyTransaction {
             return ApplyOutcome.ALREADY_FINAL;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        EntityType type = op.entityType();
-        JsonObject data = op.dataJson();
-        SyncRecord current = em.find(type.recordClass(), new RecordKey(op.getTenant(), op.getEntityId()),
-                LockModeType.PESSIMISTIC_WRITE);
-
-        ApplyDecision decision = ApplyPolicy.decide(op.type(), op.getBaseVersion(), data, current);
-        if (decision instanceof ApplyDecision.Create || decision instanceof ApplyDecision.Update) {
-            decision = checkReferences(op.getTenant(), type, op.getEntityId(), data).orElse(decision);
-        }
-
         // Everything below is flushed once, at commit: one UPDATE of the log entry (delivery and outcome together)
-        // and one write of the record. Its resulting version is known here because the record is locked.
+        // and the writes of the change itself.
         op.delivered(deliveryCount);
-        if (decision instanceof ApplyDecision.Conflict conflict) {
-            Conflict row = Conflict.detected(op, conflict.type(), conflict.detail(), current, now);
+        if (op.getResolutionId() != null) {
+            resolutions.apply(op, now);
+            return ApplyOutcome.SETTLED;
+        }
+        ApplyResult result = op.entityType().isFact()
+                ? facts.record(op, op.dataJson(), false, now)
+                : masterData.apply(op, now);
+        if (result instanceof ApplyResult.Applied applied) {
+            op.applied(applied.version(), applied.assignedId(), applied.notes(), now);
+        } else {
+            ApplyResult.Refused refused = (ApplyResult.Refused) result;
+            Conflict row = Conflict.detected(op, refused.type(), refused.detail(), refused.details(),
+                    refused.serverRecord(), now);
             em.persist(row);
             op.conflicted(row.getId(), now);
-        } else if (decision instanceof ApplyDecision.Create) {
-            SyncRecord record = type.newRecord(op.getTenant(), op.getEntityId());
-            record.apply(data, now);
-            em.persist(record);
-            op.applied(SyncRecord.FIRST_VERSION, now);
-        } else if (decision instanceof ApplyDecision.Update) {
-            current.apply(data, now);
-            op.applied(current.getVersion() + 1, now);
-        } else if (decision instanceof ApplyDecision.Delete) {
-            current.delete(now);
-            op.applied(current.getVersion() + 1, now);
-        } else {
-            op.applied(current == null ? null : current.getVersion(), now);
         }
         return ApplyOutcome.SETTLED;
     }
@@ -97,7 +87,7 @@ public class ApplyTransaction {
 
     /** Marks an operation whose every delivery failed as FAILED; false when it was not pending (or not known). */
     public boolean markFailed(OperationKey key) {
-        return em.createQuery("UPDATE SyncOperation o SET o.status = :failed, o.settledAt = :now "
+        boolean failed = em.createQuery("UPDATE SyncOperation o SET o.status = :failed, o.settledAt = :now "
                         + "WHERE o.tenant = :tenant AND o.deviceId = :device AND o.opId = :op "
                         + "AND o.status = :pending")
                 .setParameter("failed", OperationStatus.FAILED)
@@ -107,37 +97,14 @@ public class ApplyTransaction {
                 .setParameter("op", key.getOpId())
                 .setParameter("pending", OperationStatus.PENDING)
                 .executeUpdate() == 1;
-    }
-
-    private Optional<ApplyDecision> checkReferences(String tenant, EntityType type, String id, JsonObject data) {
-        for (FieldSpec field : type.fields()) {
-            if (field.references() == null || !data.containsKey(field.name()) || data.isNull(field.name())) {
-                continue;
-            }
-            String target = data.getString(field.name());
-            if (field.references() == type && target.equals(id)) {
-                return Optional.of(new ApplyDecision.Conflict(ConflictType.REFERENCE_MISSING,
-                        field.name() + " must not refer to the record itself"));
-            }
-            if (em.find(field.references().recordClass(), new RecordKey(tenant, target)) == null) {
-                return Optional.of(new ApplyDecision.Conflict(ConflictType.REFERENCE_MISSING,
-                        field.name() + " refers to " + field.references().wireName() + " " + target
-                                + ", which does not exist"));
-            }
+        if (failed && key.getOpId().startsWith(SyncOperation.RESOLUTION_PREFIX)) {
+            // The conflict keeps this resolution pending: re-driving the operation finishes it.
+            em.createNativeQuery("UPDATE sync_conflict_resolution SET status = 'FAILED', settled_at = now() "
+                            + "WHERE tenant = ?1 AND op_id = ?2 AND status = 'PENDING'")
+                    .setParameter(1, key.getTenant())
+                    .setParameter(2, key.getOpId())
+                    .executeUpdate();
         }
-        if (type == EntityType.PRODUCT && data.containsKey("sku")) {
-            boolean taken = !em.createQuery("SELECT p.id FROM Product p WHERE p.tenant = :tenant "
-                            + "AND p.sku = :sku AND p.deleted = false AND p.id <> :id", String.class)
-                    .setParameter("tenant", tenant)
-                    .setParameter("sku", data.getString("sku"))
-                    .setParameter("id", id)
-                    .setMaxResults(1)
-                    .getResultList().isEmpty();
-            if (taken) {
-                return Optional.of(new ApplyDecision.Conflict(ConflictType.DUPLICATE_SKU,
-                        "another product of the tenant already has sku " + data.getString("sku")));
-            }
-        }
-        return Optional.empty();
+        return failed;
     }
 }

@@ -1,6 +1,7 @@
 package io.syncengine.application;
 
 import io.syncengine.SyncNames;
+import io.syncengine.domain.model.DeliveryPriority;
 import io.syncengine.domain.model.JsonText;
 import io.syncengine.domain.model.OperationInput;
 import io.syncengine.domain.model.SyncBatch;
@@ -75,10 +76,27 @@ public class BatchIntake {
         em.flush();
 
         pending.sort(Comparator.comparingLong(SyncOperation::getSeq));
-        queue.enqueue(pending.stream()
-                .map(op -> new QueuedOperation(tenant, op.getDeviceId(), op.getOpId(), op.getBatchId(), op.getSeq()))
-                .toList());
+        List<Integer> priorities = DeliveryPriority.of(pending.stream().map(SyncOperation::entityType).toList(),
+                !pending.isEmpty() && masterDataWaiting(tenant, batch));
+        List<QueuedOperation> messages = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            SyncOperation op = pending.get(i);
+            messages.add(new QueuedOperation(tenant, op.getDeviceId(), op.getOpId(), op.getBatchId(), op.getSeq(),
+                    priorities.get(i)));
+        }
+        queue.enqueue(messages);
         return new BatchReceipt(batch.batchId(), received, known.size());
+    }
+
+    /** Whether a master-data operation of the device from an earlier batch still waits to apply. */
+    private boolean masterDataWaiting(String tenant, BatchSubmission batch) {
+        return !em.createNativeQuery("SELECT 1 FROM sync_operation WHERE tenant = ?1 AND device_id = ?2 "
+                        + "AND status = 'PENDING' AND batch_id <> ?3 AND entity NOT IN ('sale', 'stock-movement') "
+                        + "LIMIT 1")
+                .setParameter(1, tenant)
+                .setParameter(2, batch.deviceId())
+                .setParameter(3, batch.batchId())
+                .getResultList().isEmpty();
     }
 
     private Set<String> knownOpIds(String tenant, BatchSubmission batch) {

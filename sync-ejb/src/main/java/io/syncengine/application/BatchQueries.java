@@ -25,27 +25,13 @@ import java.util.stream.Collectors;
 public class BatchQueries {
 
     /** The longest a caller may ask to wait (contract: waitSeconds ≤ 30). */
-    public static final int MAX_WAIT_SECONDS = 30;
+    public static final int MAX_WAIT_SECONDS = LongPoll.MAX_WAIT_SECONDS;
 
     @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
 
     public BatchStatusView status(Caller caller, String batchId, int waitSeconds) {
-        long deadline = System.nanoTime() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1_000_000_000L;
-        long pauseMillis = 20;
-        while (true) {
-            BatchStatusView view = read(caller, batchId);
-            if (!view.hasPending() || System.nanoTime() >= deadline) {
-                return view;
-            }
-            try {
-                Thread.sleep(Math.min(pauseMillis, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return view;
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 250);
-        }
+        return LongPoll.await(() -> read(caller, batchId), view -> !view.hasPending(), waitSeconds);
     }
 
     private BatchStatusView read(Caller caller, String batchId) {
@@ -72,7 +58,7 @@ public class BatchQueries {
             counts.merge(op.getStatus().name(), 1, Integer::sum);
             operations.add(new BatchStatusView.OperationView(op.getOpId(), op.getSeq(), op.getEntity(),
                     op.getEntityId(), op.getOpType(), op.getStatus().name(), op.getResultVersion(),
-                    op.getAssignedId(), op.getConflictId(), errors(op)));
+                    op.getAssignedId(), op.getConflictId(), errors(op), op.notesJson()));
         }
         return new BatchStatusView(batchId, batch.getDeviceId(), batch.getReceivedAt(), counts, operations);
     }

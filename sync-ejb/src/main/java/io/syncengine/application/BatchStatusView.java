@@ -1,6 +1,7 @@
 package io.syncengine.application;
 
 import io.syncengine.domain.model.FieldError;
+import jakarta.json.JsonArray;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public record BatchStatusView(
             Long version,
             String assignedId,
             String conflictId,
-            List<FieldError> errors) {
+            List<FieldError> errors,
+            JsonArray notes) {
     }
 
     public boolean hasPending() {

@@ -25,18 +25,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * rejection is only logged by the broker while the commit still succeeds. An operation whose message never arrived
  * would then wait forever; this sweep finds and re-queues it. A re-queued operation that did arrive meanwhile is a
  * no-op (the operation log skips final operations), so the sweep can never make anything apply twice.
+ *
+ * <p>It also resumes bulk resolutions whose run stopped half-way (the server was restarted while submitting).
  */
 @Singleton
 @Startup
 public class OperationRecovery {
 
     private static final Logger LOG = Logger.getLogger(OperationRecovery.class.getName());
+    private static final int STALLED_JOB_SECONDS = 120;
 
     @Resource
     private TimerService timers;
 
     @EJB
     private RequeueTransaction requeue;
+
+    @EJB
+    private ResolutionJobs resolutionJobs;
 
     @Inject
     @ConfigProperty(name = SyncNames.CONFIG_RECOVERY_INTERVAL, defaultValue = "30")
@@ -58,6 +64,11 @@ public class OperationRecovery {
             int count = requeue.requeueUndelivered(requeueAfterSeconds, 500);
             if (count > 0) {
                 LOG.log(Level.WARNING, "re-queued {0} operations that were recorded but never delivered", count);
+            }
+            // A bulk resolution whose run was cut short (a restart) goes on where it stopped.
+            for (String job : resolutionJobs.stalled(STALLED_JOB_SECONDS)) {
+                LOG.log(Level.WARNING, "resuming bulk resolution {0}", job);
+                resolutionJobs.run(job);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recovery sweep failed; it runs again in " + intervalSeconds + " s", e);

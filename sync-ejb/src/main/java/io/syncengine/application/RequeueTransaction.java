@@ -40,9 +40,9 @@ public class RequeueTransaction {
         // RETURNING has no order: each device's operations go back on the queue in seq order.
         List<QueuedOperation> operations = rows.stream()
                 .map(r -> new QueuedOperation((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        ((Number) r[4]).longValue()))
+                        r[4] == null ? null : ((Number) r[4]).longValue()))
                 .sorted(Comparator.comparing(QueuedOperation::tenant).thenComparing(QueuedOperation::deviceId)
-                        .thenComparingLong(QueuedOperation::seq))
+                        .thenComparing(QueuedOperation::seq, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         queue.enqueue(operations);
         return operations.size();

@@ -14,15 +14,16 @@ import jakarta.jms.MessageListener;
 
 /**
  * Consumes {@value SyncNames#DEAD_LETTER_QUEUE}: an operation whose every delivery failed ends FAILED in the
- * operation log, where operators find it (the log, not the broker, is the record of it). Never silently dropped.
+ * operation log, where operators find it (the log, not the broker, is the record of it) and re-drive it. So the
+ * dead-letter queue only holds a message until its operation is marked; never silently dropped.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = SyncNames.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = SyncNames.DEAD_LETTER_QUEUE),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-    // A duplicate delivery is harmless (a final operation is skipped), so acknowledgements may be batched.
-    @ActivationConfigProperty(propertyName = "acknowledgeMode", propertyValue = "Dups-ok-acknowledge"),
+    // Acknowledged one by one: dead letters are rare, and the queue's depth should say at once what is left on it.
+    @ActivationConfigProperty(propertyName = "acknowledgeMode", propertyValue = "Auto-acknowledge"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
     @ActivationConfigProperty(propertyName = "connectorClassName",
             propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),

@@ -56,7 +56,7 @@ public class JmsOperationQueue implements OperationQueue {
             }
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (QueuedOperation op : operations) {
-                producer.send(destination, OperationMessages.encode(context, op));
+                producer.setPriority(op.priority()).send(destination, OperationMessages.encode(context, op));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

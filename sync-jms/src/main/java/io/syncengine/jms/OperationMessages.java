@@ -22,20 +22,24 @@ final class OperationMessages {
     }
 
     static TextMessage encode(JMSContext context, QueuedOperation op) throws JMSException {
-        String body = JsonText.object()
+        var json = JsonText.object()
                 .add("schemaVersion", SCHEMA_VERSION)
                 .add("tenant", op.tenant())
                 .add("deviceId", op.deviceId())
                 .add("opId", op.opId())
-                .add("batchId", op.batchId())
-                .add("seq", op.seq())
-                .build().toString();
+                .add("batchId", op.batchId());
+        if (op.seq() != null) {
+            json.add("seq", op.seq());
+        }
+        String body = json.build().toString();
         TextMessage message = context.createTextMessage(body);
         message.setStringProperty("JMSXGroupID", op.group());
         message.setStringProperty(SyncNames.PROPERTY_TENANT, op.tenant());
         message.setStringProperty(SyncNames.PROPERTY_DEVICE, op.deviceId());
         message.setStringProperty(SyncNames.PROPERTY_OP_ID, op.opId());
-        message.setLongProperty(SyncNames.PROPERTY_SEQ, op.seq());
+        if (op.seq() != null) {
+            message.setLongProperty(SyncNames.PROPERTY_SEQ, op.seq());
+        }
         return message;
     }
 
@@ -49,7 +53,8 @@ final class OperationMessages {
             throw new IllegalArgumentException("operation message schema " + version + " is not supported");
         }
         return new QueuedOperation(json.getString("tenant"), json.getString("deviceId"), json.getString("opId"),
-                json.getString("batchId"), json.getJsonNumber("seq").longValue());
+                json.getString("batchId"), json.containsKey("seq") ? json.getJsonNumber("seq").longValue() : null,
+                message.getJMSPriority());
     }
 
     static int deliveryCount(Message message) throws JMSException {
