@@ -3,18 +3,15 @@ package io.syncengine.web;
 import io.syncengine.SyncNames;
 import io.syncengine.application.BatchSubmission;
 import io.syncengine.domain.model.FieldError;
-import io.syncengine.domain.model.JsonText;
 import io.syncengine.domain.model.OperationInput;
 import io.syncengine.domain.model.OperationValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +58,7 @@ public class BatchReader {
         }
         JsonStructure document;
         try {
-            document = parse(readLimited(decoded(body, contentEncoding)));
+            document = JsonBody.parse(readLimited(decoded(body, contentEncoding)));
         } catch (ProblemException e) {
             if (e.status() == 413) {
                 discard(body);
@@ -187,19 +184,6 @@ public class BatchReader {
             }
         } catch (IOException e) {
             // the client went away; nothing to answer
-        }
-    }
-
-    private static JsonStructure parse(String text) {
-        try {
-            return JsonText.parse(text);
-        } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw ProblemException.invalid("Malformed JSON", List.of(new FieldError("",
-                    "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNumber() + ", column "
-                            + at.getColumnNumber() + ")"))));
-        } catch (JsonException e) {
-            throw ProblemException.invalid("Malformed JSON", List.of(new FieldError("", "is not valid JSON")));
         }
     }
 

@@ -70,16 +70,6 @@ public class BatchResource {
             description = "waitSeconds (0-30) holds the answer until no operation is PENDING or the time is up.")
     public BatchStatusView status(@PathParam("batchId") String batchId,
             @QueryParam("waitSeconds") @DefaultValue("0") String waitSeconds) {
-        int wait;
-        try {
-            wait = Integer.parseInt(waitSeconds);
-        } catch (NumberFormatException e) {
-            wait = -1;
-        }
-        if (wait < 0 || wait > BatchQueries.MAX_WAIT_SECONDS) {
-            throw ProblemException.invalid("/waitSeconds",
-                    "must be a whole number from 0 to " + BatchQueries.MAX_WAIT_SECONDS);
-        }
-        return queries.status(caller, batchId, wait);
+        return queries.status(caller, batchId, Params.waitSeconds(waitSeconds));
     }
 }

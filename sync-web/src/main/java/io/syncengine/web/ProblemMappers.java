@@ -2,7 +2,10 @@ package io.syncengine.web;
 
 import io.syncengine.application.BatchIdReusedException;
 import io.syncengine.application.InvalidCursorException;
+import io.syncengine.application.InvalidRequestException;
 import io.syncengine.application.NotFoundException;
+import io.syncengine.application.StateConflictException;
+import io.syncengine.domain.model.FieldError;
 import jakarta.ejb.EJBException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +45,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof BatchIdReusedException) {
             return problem(409, Problem.BATCH_ID_REUSED, "Batch id reused", cause.getMessage(), null);
+        }
+        if (cause instanceof InvalidRequestException invalid) {
+            return problem(400, Problem.VALIDATION, "Invalid request", cause.getMessage(), null, invalid.errors());
+        }
+        if (cause instanceof StateConflictException) {
+            return problem(409, Problem.STATE_CONFLICT, "Conflict with the current state", cause.getMessage(), null);
         }
         if (cause instanceof InvalidCursorException) {
             return problem(400, Problem.VALIDATION, "Invalid cursor", cause.getMessage(), null);
@@ -86,8 +96,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(int status, String type, String title, String detail, ProblemException source) {
+        return problem(status, type, title, detail, source, source == null ? null : source.errors());
+    }
+
+    private Response problem(int status, String type, String title, String detail, ProblemException source,
+            List<FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getPath();
-        Problem body = new Problem(type, title, status, detail, instance, source == null ? null : source.errors());
+        Problem body = new Problem(type, title, status, detail, instance, errors);
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         if (status == 503) {
             response.header("Retry-After", "5");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Every endpoint requires a role: none is left open by accident when a resource or method is added. */
 class EndpointRolesTest {
 
-    private static final List<Class<?>> RESOURCES = List.of(BatchResource.class, ConflictResource.class);
+    private static final List<Class<?>> RESOURCES = List.of(BatchResource.class, ConflictResource.class,
+            OperationResource.class);
 
     @Test
     void everyResourceMethodDeclaresItsRoles() {

@@ -45,6 +45,30 @@ public final class Ops {
                 .add("entityId", entityId).add("type", type).add("clientTime", "2026-11-21T09:58:00Z");
     }
 
+    /** A sale CREATE of {@code lines} (each from {@link #line}); the total is their sum. */
+    public static JsonObject sale(long seq, String saleId, JsonObject... lines) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (JsonObject line : lines) {
+            array.add(line);
+            total = total.add(new java.math.BigDecimal(line.getString("unitPrice"))
+                    .multiply(java.math.BigDecimal.valueOf(line.getInt("quantity"))));
+        }
+        return create(seq, "sale", saleId, Json.createObjectBuilder().add("receiptNo", "R-" + seq)
+                .add("soldAt", "2026-11-21T10:00:00Z").add("lines", array).add("total", total.toPlainString())
+                .build());
+    }
+
+    public static JsonObject line(String productId, int quantity, String unitPrice) {
+        return Json.createObjectBuilder().add("productId", productId).add("quantity", quantity)
+                .add("unitPrice", unitPrice).build();
+    }
+
+    public static JsonObject movement(long seq, String movementId, String productId, long delta) {
+        return create(seq, "stock-movement", movementId, Json.createObjectBuilder().add("productId", productId)
+                .add("delta", delta).add("reason", "test").build());
+    }
+
     public static JsonObject category(String name) {
         return Json.createObjectBuilder().add("name", name).build();
     }

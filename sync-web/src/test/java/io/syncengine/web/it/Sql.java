@@ -25,6 +25,20 @@ public final class Sql {
         }
     }
 
+    /** The single value of a one-row, one-column query, or null. */
+    public static Object value(String sql, Object... params) {
+        try (Connection c = SyncStack.get().database(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String sql) {
         try (Connection c = SyncStack.get().database(); var s = c.createStatement()) {
             s.execute(sql);
