@@ -33,6 +33,8 @@ public final class SyncNames {
     public static final String CONFIG_MAX_BYTES = "sync.batch.max-bytes";
     public static final String CONFIG_RECOVERY_INTERVAL = "sync.recovery.interval-seconds";
     public static final String CONFIG_RECOVERY_AFTER = "sync.recovery.requeue-after-seconds";
+    public static final String CONFIG_TOMBSTONE_RETENTION = "sync.pull.tombstone-retention-days";
+    public static final String CONFIG_PURGE_INTERVAL = "sync.pull.purge-interval-seconds";
 
     /** JMS message properties that carry an operation's identity (the body carries the same, as JSON). */
     public static final String PROPERTY_TENANT = "tenant";

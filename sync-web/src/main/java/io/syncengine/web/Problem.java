@@ -19,6 +19,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String NOT_FOUND = TYPES + "not-found";
     public static final String BATCH_ID_REUSED = TYPES + "batch-id-reused";
     public static final String STATE_CONFLICT = TYPES + "state-conflict";
+    public static final String RESYNC_REQUIRED = TYPES + "resync-required";
     public static final String TOO_LARGE = TYPES + "batch-too-large";
     public static final String UNAVAILABLE = TYPES + "unavailable";
     public static final String INTERNAL = TYPES + "internal";

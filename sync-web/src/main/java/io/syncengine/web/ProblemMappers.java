@@ -4,6 +4,7 @@ import io.syncengine.application.BatchIdReusedException;
 import io.syncengine.application.InvalidCursorException;
 import io.syncengine.application.InvalidRequestException;
 import io.syncengine.application.NotFoundException;
+import io.syncengine.application.ResyncRequiredException;
 import io.syncengine.application.StateConflictException;
 import io.syncengine.domain.model.FieldError;
 import jakarta.ejb.EJBException;
@@ -48,6 +49,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof InvalidRequestException invalid) {
             return problem(400, Problem.VALIDATION, "Invalid request", cause.getMessage(), null, invalid.errors());
+        }
+        if (cause instanceof ResyncRequiredException) {
+            return problem(410, Problem.RESYNC_REQUIRED, "Resync required", cause.getMessage(), null);
         }
         if (cause instanceof StateConflictException) {
             return problem(409, Problem.STATE_CONFLICT, "Conflict with the current state", cause.getMessage(), null);

@@ -97,6 +97,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                         Map.entry("mp.health.default.readiness.empty.response", "DOWN"),
                         Map.entry("sync.recovery.interval-seconds", "1"),
                         Map.entry("sync.recovery.requeue-after-seconds", "4"),
+                        Map.entry("sync.pull.purge-interval-seconds", "2"),
                         Map.entry("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString()),
                         Map.entry("mp.jwt.verify.issuer", issuer.issuer())));
         // arquillian.xml hands these to Payara Micro.

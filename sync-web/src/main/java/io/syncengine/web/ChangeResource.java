@@ -1,0 +1,91 @@
+package io.syncengine.web;
+
+import io.syncengine.application.Caller;
+import io.syncengine.application.ChangeFeed;
+import io.syncengine.application.ChangePulls;
+import io.syncengine.application.PullCursor;
+import io.syncengine.domain.model.EntityType;
+import io.syncengine.domain.model.FieldError;
+import io.syncengine.domain.model.JsonText;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Pull ({@code GET /sync/changes}): a page of changes since a cursor (or of a full snapshot without one), written
+ * to the response as it is read from the database.
+ */
+@Path("/sync/changes")
+@RequestScoped
+@Tag(name = "Pull")
+public class ChangeResource {
+
+    @Inject
+    private ChangePulls pulls;
+
+    @Inject
+    private Caller caller;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.ADMIN})
+    @Operation(summary = "Changes since a cursor, or a full snapshot without one",
+            description = "Stable order, opaque cursor, hasMore; tombstones for deletes; never skips a change. "
+                    + "limit 1-5000 (default 500). A cursor older than the tombstone retention is 410 "
+                    + "resync-required: pull a snapshot.")
+    public Response changes(@QueryParam("since") String since, @QueryParam("entities") String entities,
+            @QueryParam("limit") @DefaultValue("" + ChangePulls.DEFAULT_LIMIT) String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = Params.limit(limit, ChangePulls.MAX_LIMIT, errors);
+        Set<EntityType> selection = EnumSet.noneOf(EntityType.class);
+        if (entities != null && !entities.isBlank()) {
+            for (String name : entities.split(",")) {
+                EntityType.fromWire(name.trim()).ifPresentOrElse(selection::add, () -> errors.add(
+                        new FieldError("/entities", "'" + name.trim() + "' is not an entity (category, customer, "
+                                + "product)")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid query", errors);
+        }
+        PullCursor cursor = pulls.start(since == null || since.isBlank() ? null : since, selection);
+        StreamingOutput body = out -> {
+            try (JsonGenerator json = JsonText.generator(out)) {
+                json.writeStartObject().writeStartArray("changes");
+                ChangeFeed.Page page = pulls.page(caller, cursor, size, change -> {
+                    json.writeStartObject()
+                            .write("entity", change.entity())
+                            .write("entityId", change.entityId())
+                            .write("version", change.version())
+                            .write("deleted", change.deleted());
+                    if (change.data() == null) {
+                        json.writeNull("data");
+                    } else {
+                        json.write("data", change.data());
+                    }
+                    json.write("changedAt", change.changedAt().toString()).writeEnd();
+                });
+                json.writeEnd()
+                        .write("cursor", page.next().encode())
+                        .write("hasMore", page.hasMore())
+                        .writeEnd();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+}
