@@ -20,6 +20,7 @@ record BenchOptions(
         int batches,
         int warmupBatches,
         int ops,
+        Mix mix,
         int watchers,
         int maxSeconds,
         String pgbenchDbUrl,
@@ -41,6 +42,7 @@ record BenchOptions(
         d.put("--batches", "30");
         d.put("--warmup-batches", "5");
         d.put("--ops", "100");
+        d.put("--mix", Mix.MASTER.option());
         d.put("--watchers", "4");
         d.put("--max-seconds", "600");
         d.put("--pgbench-db-url", null);
@@ -85,6 +87,7 @@ record BenchOptions(
                 number(values, "--batches", 1, 100_000),
                 number(values, "--warmup-batches", 0, 100_000),
                 number(values, "--ops", 1, MAX_OPS_PER_BATCH),
+                Mix.parse(values.get("--mix")),
                 number(values, "--watchers", 1, 64),
                 number(values, "--max-seconds", 10, 86_400),
                 values.get("--pgbench-db-url"),
@@ -132,16 +135,30 @@ record BenchOptions(
                 option("--warmup-batches W", "batches each terminal pushes first, unmeasured, so the server's JIT"
                         + " has compiled the hot paths (0 = none)"),
                 option("--ops K", "operations per batch (at most " + MAX_OPS_PER_BATCH + ")"),
+                option("--mix M", "what the terminals send: " + Mix.options() + " (see below)"),
                 option("--watchers W", "threads waiting for batches to apply"),
                 option("--max-seconds S", "the whole run stops after this long"),
                 option("--pgbench-db-url URL", "jdbc:postgresql://host:port/db: measure the PostgreSQL ceiling"),
-                option("", "there with pgbench (own tables in a throwaway schema)"),
+                option("", "there with pgbench for the mix's apply transaction (own"),
+                option("", "tables in a throwaway schema)"),
                 option("--db-user USER", "user for that database (password: $PGPASSWORD)"),
                 option("--pgbench-seconds T", "length of the pgbench run"),
                 option("--pgbench-clients C", "pgbench clients (-c; -j 2)"),
-                option("--pgbench-rows R", "rows in each pgbench table"),
+                option("--pgbench-rows R", "rows in the pgbench op table (and record table, --mix master)"),
                 option("--out FILE", "also write the report as JSON to FILE"),
                 option("--help", "this text"),
+                "",
+                "--mix master: each terminal's first batch creates its own products; later batches edit them",
+                "with the right base versions, and every tenth operation creates a category or a customer.",
+                "pgbench runs a master-data apply (lock an op row and a record row, raise the version).",
+                "--mix sales: before each tenant's terminals start (warm-up included), device "
+                        + SharedProducts.DEVICE_ID + " creates",
+                SharedProducts.COUNT + " products they all share (unmeasured). Each terminal's first operations"
+                        + " create a few products",
+                "of its own; then 70 % are sales of 1-3 shared products, 20 % stock deliveries of them and 10 %",
+                "edits of its own products. pgbench runs a sale apply (lock an op row and one of "
+                        + SharedProducts.COUNT + " hot products,",
+                "take from its stock, insert a sale and a sale line). Neither mix should cause conflicts.",
                 "",
                 "The report is printed as 'key: value' lines. Exit status 0 when every batch was accepted and",
                 "settled, 1 when the run was incomplete (see push_errors, batches_unsettled), 2 on bad options.",

@@ -36,6 +36,7 @@ record RunReport(
                 .put("terminals", options.terminals())
                 .put("batches_per_terminal", options.batches())
                 .put("ops_per_batch", options.ops())
+                .put("mix", options.mix().option())
                 .put("watchers", options.watchers())
                 .put("push_started_at", pushStartedAt.toString())
                 .put("push_ended_at", pushEndedAt.toString());
@@ -85,8 +86,8 @@ record RunReport(
                 .put("ops_pending", counts.pending());
         List<String> problems = new ArrayList<>();
         if (counts.conflict() > 0) {
-            problems.add(counts.conflict() + " conflicts (this mix should have none: the server applied a device's"
-                    + " updates out of order or lost one)");
+            problems.add(counts.conflict() + " conflicts (the " + options.mix().option() + " mix should have none: "
+                    + options.mix().conflictCause() + ")");
         }
         if (counts.rejected() > 0) {
             problems.add(counts.rejected() + " rejected");
@@ -125,6 +126,7 @@ record RunReport(
         }
         double tps = ceiling.tps().getAsDouble();
         report.put("pgbench_tps", tps, 1)
+                .put("pgbench_script", PgbenchCeiling.shape(options.mix()))
                 .put("pgbench_run", ceiling.note());
         if (tps > 0 && applyOpsPerSecond() > 0) {
             report.put("apply_to_pgbench_ratio", applyOpsPerSecond() / tps, 3);

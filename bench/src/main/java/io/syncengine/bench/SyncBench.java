@@ -18,13 +18,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * {@code bin/sync-bench}: measures a running sync server under many terminals. The push phase has every terminal
  * post its batches back to back and times each 202 (what a till waits for); watchers meanwhile time each batch
  * until it has applied (what the back office waits for); a sampler records the server JVMs' peak memory; last,
  * pgbench measures the database's own ceiling for the apply transaction's shape. Each run uses a fresh tenant,
- * so runs neither disturb each other nor depend on earlier data.
+ * so runs neither disturb each other nor depend on earlier data; what a mix needs in it beforehand (the sales
+ * mix's shared products) is set up, unmeasured, before its terminals start.
  */
 public final class SyncBench {
 
@@ -79,13 +81,16 @@ public final class SyncBench {
             if (options.warmupBatches() > 0) {
                 warmUp(client, tokens, ttl);
             }
+            Function<String, TerminalWorkload> workloads = workloads(client, tokens, ttl, tenant);
             progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
-                    + " batches x " + options.ops() + " operations against " + options.url());
+                    + " batches x " + options.ops() + " operations (" + options.mix().option() + " mix) against "
+                    + options.url());
 
             RssSampler rss = RssSampler.start(options.port());
             SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
             watchers.start();
-            List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), watchers);
+            List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), workloads,
+                    watchers);
 
             Instant pushStartedAt = Instant.now();
             long pushStart = System.nanoTime();
@@ -103,9 +108,10 @@ public final class SyncBench {
                 ceiling = PgbenchResult.skipped("no --pgbench-db-url given");
             } else {
                 progress("pgbench for " + options.pgbenchSeconds() + " s");
-                ceiling = new PgbenchCeiling(PostgresTarget.parse(options.pgbenchDbUrl(), options.dbUser()),
-                        env("PGPASSWORD", ""), options.pgbenchClients(), options.pgbenchSeconds(),
-                        options.pgbenchRows(), runId).measure(deadline);
+                ceiling = new PgbenchCeiling(options.mix(),
+                        PostgresTarget.parse(options.pgbenchDbUrl(), options.dbUser()), env("PGPASSWORD", ""),
+                        options.pgbenchClients(), options.pgbenchSeconds(), options.pgbenchRows(), runId)
+                        .measure(deadline);
             }
             return new RunReport(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed,
                     outcomes, peaks, ceiling);
@@ -116,23 +122,43 @@ public final class SyncBench {
      * One unmeasured round (its own tenant) so that the measured one sees a server whose JIT has compiled the hot
      * paths: on 2 cores Payara's C2 compiler otherwise takes a large share of the CPU during the first minutes.
      */
-    private void warmUp(SyncClient client, DeviceTokens tokens, Duration ttl) throws BenchAborted, IOException,
-            GeneralSecurityException, InterruptedException {
+    private void warmUp(SyncClient client, DeviceTokens tokens, Duration ttl)
+            throws BenchAborted, InterruptedException {
         String tenant = "bench-" + runId + "-warmup";
+        Function<String, TerminalWorkload> workloads = workloads(client, tokens, ttl, tenant);
         progress("warm-up: " + options.terminals() + " terminals x " + options.warmupBatches() + " batches");
         SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
         watchers.start();
-        push(terminals(client, tokens, ttl, tenant, options.warmupBatches(), watchers));
+        push(terminals(client, tokens, ttl, tenant, options.warmupBatches(), workloads, watchers));
         watchers.finish();
     }
 
+    /**
+     * What each terminal of {@code tenant} will send, by device id. The sales mix first has the tenant's back
+     * office create the products its terminals share, and waits until they have applied.
+     */
+    private Function<String, TerminalWorkload> workloads(SyncClient client, DeviceTokens tokens, Duration ttl,
+            String tenant) throws BenchAborted, InterruptedException {
+        return switch (options.mix()) {
+            case MASTER -> deviceId -> new MasterDataWorkload(deviceId, options.ops(),
+                    ThreadLocalRandom.current().nextLong());
+            case SALES -> {
+                progress("tenant " + tenant + ": " + SharedProducts.DEVICE_ID + " creates the "
+                        + SharedProducts.COUNT + " shared products");
+                List<String> shared = SharedProducts.create(client,
+                        tokens.device(tenant, SharedProducts.DEVICE_ID, ttl), deadline);
+                yield deviceId -> new SalesWorkload(deviceId, options.ops(), shared,
+                        ThreadLocalRandom.current().nextLong());
+            }
+        };
+    }
+
     private List<Terminal> terminals(SyncClient client, DeviceTokens tokens, Duration ttl, String tenant, int batches,
-            SettleWatchers watchers) throws GeneralSecurityException, IOException {
+            Function<String, TerminalWorkload> workloads, SettleWatchers watchers) {
         List<Terminal> terminals = new ArrayList<>();
         for (int i = 1; i <= options.terminals(); i++) {
             String deviceId = "till-" + i;
-            terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl),
-                    new TerminalWorkload(deviceId, options.ops(), ThreadLocalRandom.current().nextLong()),
+            terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl), workloads.apply(deviceId),
                     batches, client, deadline, watchers::watch));
         }
         return terminals;
