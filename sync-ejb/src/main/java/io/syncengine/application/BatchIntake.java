@@ -10,12 +10,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -72,6 +74,7 @@ public class BatchIntake {
                 pending.add(op);
             }
         }
+        recordPush(tenant, batch, now);
         // Writing the records first enlists the database before the broker, so the database commits first.
         em.flush();
 
@@ -86,6 +89,32 @@ public class BatchIntake {
         }
         queue.enqueue(messages);
         return new BatchReceipt(batch.batchId(), received, known.size());
+    }
+
+    /**
+     * The device's status row (the server learns devices from what they send): last push, highest seq, and the
+     * clock skew seen in this batch (receive time minus its newest clientTime).
+     */
+    private void recordPush(String tenant, BatchSubmission batch, OffsetDateTime now) {
+        Long maxSeq = batch.operations().stream().map(OperationInput::seq).filter(Objects::nonNull)
+                .max(Long::compare).orElse(null);
+        Long skewMillis = batch.operations().stream().map(OperationInput::clientTime).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(newest -> Duration.between(newest, now).toMillis()).orElse(null);
+        em.createNativeQuery("INSERT INTO sync_device AS d (tenant, device_id, first_seen_at, last_push_at, "
+                        + "last_batch_id, max_seq, clock_skew_ms) VALUES (?1, ?2, ?3, ?3, ?4, CAST(?5 AS BIGINT), "
+                        + "CAST(?6 AS BIGINT)) "
+                        + "ON CONFLICT (tenant, device_id) DO UPDATE SET last_push_at = EXCLUDED.last_push_at, "
+                        + "last_batch_id = EXCLUDED.last_batch_id, "
+                        + "max_seq = GREATEST(d.max_seq, EXCLUDED.max_seq), "
+                        + "clock_skew_ms = COALESCE(EXCLUDED.clock_skew_ms, d.clock_skew_ms)")
+                .setParameter(1, tenant)
+                .setParameter(2, batch.deviceId())
+                .setParameter(3, now)
+                .setParameter(4, batch.batchId())
+                .setParameter(5, maxSeq)
+                .setParameter(6, skewMillis)
+                .executeUpdate();
     }
 
     /** Whether a master-data operation of the device from an earlier batch still waits to apply. */

@@ -3,6 +3,7 @@ package io.syncengine.web;
 import io.syncengine.application.Caller;
 import io.syncengine.application.ChangeFeed;
 import io.syncengine.application.ChangePulls;
+import io.syncengine.application.DeviceRegistry;
 import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldError;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Pull")
 public class ChangeResource {
 
+    private static final Logger LOG = Logger.getLogger(ChangeResource.class.getName());
+
     @Inject
     private ChangePulls pulls;
+
+    @Inject
+    private DeviceRegistry devices;
 
     @Inject
     private Caller caller;
@@ -80,12 +88,26 @@ public class ChangeResource {
                     }
                     json.write("changedAt", change.changedAt().toString()).writeEnd();
                 });
+                String next = page.next().encode();
                 json.writeEnd()
-                        .write("cursor", page.next().encode())
+                        .write("cursor", next)
                         .write("hasMore", page.hasMore())
                         .writeEnd();
+                json.flush();
+                if (caller.deviceId() != null) {
+                    recordPull(next);
+                }
             }
         };
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The device's status shows its last pull; the answer has been written already, so a failure is only logged. */
+    private void recordPull(String cursor) {
+        try {
+            devices.pulled(caller.tenant(), caller.deviceId(), cursor);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the pull of device " + caller.deviceId(), e);
+        }
     }
 }

@@ -53,6 +53,17 @@ final class Params {
         }
     }
 
+    static Boolean flag(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        errors.add(new FieldError("/" + name, "must be true or false"));
+        return null;
+    }
+
     static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, List<FieldError> errors) {
         if (value == null) {
             return null;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EndpointRolesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(BatchResource.class, ConflictResource.class,
-            OperationResource.class, ChangeResource.class);
+            OperationResource.class, ChangeResource.class, DeviceResource.class);
 
     @Test
     void everyResourceMethodDeclaresItsRoles() {
