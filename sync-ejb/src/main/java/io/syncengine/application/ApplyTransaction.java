@@ -41,13 +41,13 @@ public class ApplyTransaction {
     @Inject
     private ResolutionApplier resolutions;
 
-    public ApplyOutcome applyOnce(OperationKey key, int deliveryCount) {
+    public ApplyAttempt applyOnce(OperationKey key, int deliveryCount) {
         SyncOperation op = em.find(SyncOperation.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (op == null) {
-            return ApplyOutcome.NOT_YET_VISIBLE;
+            return ApplyAttempt.of(ApplyOutcome.NOT_YET_VISIBLE);
         }
         if (op.getStatus().isFinal()) {
-            return ApplyOutcome.ALREADY_FINAL;
+            return ApplyAttempt.of(ApplyOutcome.ALREADY_FINAL);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // Everything below is flushed once, at commit: one UPDATE of the log entry (delivery and outcome together)
@@ -55,7 +55,7 @@ public class ApplyTransaction {
         op.delivered(deliveryCount);
         if (op.getResolutionId() != null) {
             resolutions.apply(op, now);
-            return ApplyOutcome.SETTLED;
+            return new ApplyAttempt(ApplyOutcome.SETTLED, OperationSettled.of(op));
         }
         ApplyResult result = op.entityType().isFact()
                 ? facts.record(op, op.dataJson(), false, now)
@@ -69,7 +69,7 @@ public class ApplyTransaction {
             em.persist(row);
             op.conflicted(row.getId(), now);
         }
-        return ApplyOutcome.SETTLED;
+        return new ApplyAttempt(ApplyOutcome.SETTLED, OperationSettled.of(op));
     }
 
     /** Records a technical failure of one attempt; the message goes back to the broker for redelivery. */

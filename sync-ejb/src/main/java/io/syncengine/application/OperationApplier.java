@@ -3,6 +3,7 @@ package io.syncengine.application;
 import io.syncengine.domain.model.OperationKey;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,15 +29,18 @@ public class OperationApplier {
     @EJB
     private ApplyTransaction transaction;
 
+    @Inject
+    private DeviceEvents events;
+
     public ApplyOutcome apply(QueuedOperation message, int deliveryCount) {
         OperationKey key = message.key();
         long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
         long pauseMillis = 5;
         int failures = 0;
         while (true) {
-            ApplyOutcome outcome;
+            ApplyAttempt attempt;
             try {
-                outcome = transaction.applyOnce(key, deliveryCount);
+                attempt = transaction.applyOnce(key, deliveryCount);
             } catch (RuntimeException e) {
                 failures++;
                 if (failures < IMMEDIATE_RETRIES) {
@@ -49,8 +53,12 @@ public class OperationApplier {
                 transaction.recordFailedAttempt(key, reason);
                 throw e;
             }
-            if (outcome != ApplyOutcome.NOT_YET_VISIBLE) {
-                return outcome;
+            if (attempt.settled() != null) {
+                // Committed: now its device may hear of it.
+                events.settled(attempt.settled());
+            }
+            if (attempt.outcome() != ApplyOutcome.NOT_YET_VISIBLE) {
+                return attempt.outcome();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("operation " + key + " is queued but not recorded");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class EndpointRolesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(BatchResource.class, ConflictResource.class,
-            OperationResource.class, ChangeResource.class, DeviceResource.class);
+            OperationResource.class, ChangeResource.class, DeviceResource.class,
+            EventResource.class);
 
     @Test
     void everyResourceMethodDeclaresItsRoles() {

@@ -1,5 +1,6 @@
 package io.syncengine.web.it;
 
+import java.net.URI;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,6 +25,11 @@ abstract class SyncTestBase {
 
     protected Api api() {
         return new Api(base);
+    }
+
+    /** Loopback URI of a path of the application (for clients other than {@link Api}, e.g. an event stream). */
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + base.getPort() + path);
     }
 
     /** A token of this test's tenant for {@code deviceId}. */
