@@ -11,8 +11,11 @@ import java.util.Map;
  * The command line of {@code bin/sync-bench}. Every setting has a default so that a bare run is meaningful and
  * two runs with the same options are comparable.
  *
- * @param pgbenchDbUrl null when the PostgreSQL ceiling is not to be measured
- * @param out          null when no JSON report is wanted
+ * @param batches     0 for no push phase (then no warm-up and no pgbench either: only the pull is measured)
+ * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
+ *                    ceiling is not to be measured and nothing is to be pulled
+ * @param pullRecords 0 for no pull measurement
+ * @param out         null when no JSON report is wanted
  */
 record BenchOptions(
         URI url,
@@ -23,11 +26,11 @@ record BenchOptions(
         Mix mix,
         int watchers,
         int maxSeconds,
-        String pgbenchDbUrl,
-        String dbUser,
+        PostgresTarget database,
         int pgbenchSeconds,
         int pgbenchClients,
         int pgbenchRows,
+        int pullRecords,
         Path out) {
 
     /** The server's own limit on operations per batch (contract: Push). */
@@ -50,6 +53,7 @@ record BenchOptions(
         d.put("--pgbench-seconds", "20");
         d.put("--pgbench-clients", "8");
         d.put("--pgbench-rows", "100000");
+        d.put("--pull-records", "0");
         d.put("--out", null);
         return d;
     }
@@ -80,21 +84,31 @@ record BenchOptions(
             }
             values.put(name, value);
         }
+        String dbUrl = values.get("--pgbench-db-url");
+        int batches = number(values, "--batches", 0, 100_000);
+        int pullRecords = number(values, "--pull-records", 0, 10_000_000);
+        if (pullRecords > 0 && dbUrl == null) {
+            throw new IllegalArgumentException("--pull-records needs --pgbench-db-url: the records to pull are"
+                    + " written straight into the server's database");
+        }
+        if (batches == 0 && pullRecords == 0) {
+            throw new IllegalArgumentException("--batches 0 leaves nothing to measure without --pull-records");
+        }
         String out = values.get("--out");
         return new BenchOptions(
                 URI.create(values.get("--url")),
                 number(values, "--terminals", 1, 1000),
-                number(values, "--batches", 1, 100_000),
+                batches,
                 number(values, "--warmup-batches", 0, 100_000),
                 number(values, "--ops", 1, MAX_OPS_PER_BATCH),
                 Mix.parse(values.get("--mix")),
                 number(values, "--watchers", 1, 64),
                 number(values, "--max-seconds", 10, 86_400),
-                values.get("--pgbench-db-url"),
-                values.get("--db-user"),
+                dbUrl == null ? null : PostgresTarget.parse(dbUrl, values.get("--db-user")),
                 number(values, "--pgbench-seconds", 1, 3600),
                 number(values, "--pgbench-clients", 1, 100),
                 number(values, "--pgbench-rows", 1, 10_000_000),
+                pullRecords,
                 out == null ? null : Path.of(out));
     }
 
@@ -131,20 +145,23 @@ record BenchOptions(
                 "",
                 option("--url URL", "the server (loopback only)"),
                 option("--terminals N", "concurrent terminals (devices till-1..N)"),
-                option("--batches B", "batches each terminal pushes, back to back"),
+                option("--batches B", "batches each terminal pushes, back to back (0 = no push phase,"),
+                option("", "no warm-up, no pgbench: only the pull)"),
                 option("--warmup-batches W", "batches each terminal pushes first, unmeasured, so the server's JIT"
                         + " has compiled the hot paths (0 = none)"),
                 option("--ops K", "operations per batch (at most " + MAX_OPS_PER_BATCH + ")"),
                 option("--mix M", "what the terminals send: " + Mix.options() + " (see below)"),
                 option("--watchers W", "threads waiting for batches to apply"),
                 option("--max-seconds S", "the whole run stops after this long"),
-                option("--pgbench-db-url URL", "jdbc:postgresql://host:port/db: measure the PostgreSQL ceiling"),
-                option("", "there with pgbench for the mix's apply transaction (own"),
-                option("", "tables in a throwaway schema)"),
+                option("--pgbench-db-url URL", "jdbc:postgresql://host:port/db, the server's database: measure"),
+                option("", "the PostgreSQL ceiling there with pgbench for the mix's apply"),
+                option("", "transaction (own tables in a throwaway schema)"),
                 option("--db-user USER", "user for that database (password: $PGPASSWORD)"),
                 option("--pgbench-seconds T", "length of the pgbench run"),
                 option("--pgbench-clients C", "pgbench clients (-c; -j 2)"),
                 option("--pgbench-rows R", "rows in the pgbench op table (and record table, --mix master)"),
+                option("--pull-records N", "then measure a pull of a snapshot of N products (0 = none;"),
+                option("", "needs --pgbench-db-url, see below)"),
                 option("--out FILE", "also write the report as JSON to FILE"),
                 option("--help", "this text"),
                 "",
@@ -160,8 +177,16 @@ record BenchOptions(
                         + SharedProducts.COUNT + " hot products,",
                 "take from its stock, insert a sale and a sale line). Neither mix should cause conflicts.",
                 "",
+                "--pull-records N: after the push phase (or alone, with --batches 0) N products of a tenant of their",
+                "own are written straight into the product table of the --pgbench-db-url database (pushing them",
+                "would take far longer than the pull), then device " + SnapshotPull.DEVICE_ID
+                        + " pulls their snapshot, " + SnapshotPull.LIMIT + " a page, until",
+                "hasMore is false. Reported: records/s, pages, and the Payara JVM's used heap before and at peak",
+                "(jstat every 250 ms) and RSS at peak during the pull. The products are deleted afterwards.",
+                "",
                 "The report is printed as 'key: value' lines. Exit status 0 when every batch was accepted and",
-                "settled, 1 when the run was incomplete (see push_errors, batches_unsettled), 2 on bad options.",
+                "settled and every seeded record pulled, 1 when the run was incomplete (see push_errors,",
+                "batches_unsettled, pull_check), 2 on bad options.",
                 "");
     }
 

@@ -20,4 +20,10 @@ record Deadline(long nanos) {
         long left = nanos - System.nanoTime();
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
+
+    /** A request's timeout: {@code timeout}, or what is left (and a second) when the deadline comes sooner. */
+    Duration bound(Duration timeout) {
+        Duration left = remaining();
+        return left.compareTo(timeout) < 0 ? left.plusSeconds(1) : timeout;
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -177,7 +176,7 @@ final class PgbenchCeiling {
     }
 
     private void createTables() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = target.connect(password); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
             s.execute("CREATE TABLE " + schema + ".bench_op (id bigint PRIMARY KEY, status text, payload jsonb)");
             fill(c, "bench_op", "g, 'PENDING', jsonb_build_object('entity', 'product', 'price', '1.00', 'seq', g)",
@@ -216,16 +215,11 @@ final class PgbenchCeiling {
     }
 
     private void dropTables() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = target.connect(password); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             System.err.println("sync-bench: could not drop schema " + schema + ": " + e.getMessage());
         }
-    }
-
-    private Connection connect() throws SQLException {
-        DriverManager.setLoginTimeout(10);
-        return DriverManager.getConnection(target.jdbcUrl(), target.user(), password);
     }
 
     /** As {@code command -v pgbench}, then the newest of the Debian/Ubuntu server packages. */

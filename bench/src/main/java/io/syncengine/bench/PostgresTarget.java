@@ -1,11 +1,14 @@
 package io.syncengine.bench;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where pgbench connects, read from the JDBC URL the rest of the project uses for PostgreSQL, so the same URL can
- * be passed to the bench and to the server.
+ * The server's database, where pgbench runs and the pull's records are seeded, read from the JDBC URL the rest of
+ * the project uses for PostgreSQL, so the same URL can be passed to the bench and to the server.
  */
 record PostgresTarget(String jdbcUrl, String host, int port, String database, String user) {
 
@@ -21,5 +24,11 @@ record PostgresTarget(String jdbcUrl, String host, int port, String database, St
         String host = m.group(1).replaceAll("^\\[|\\]$", "");
         int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
         return new PostgresTarget(jdbcUrl, host, port, m.group(3), user);
+    }
+
+    /** A connection as {@link #user}, with a login timeout so that a wrong host fails the run instead of hanging it. */
+    Connection connect(String password) throws SQLException {
+        DriverManager.setLoginTimeout(10);
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 }

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The result of a run as ordered {@code key: value} pairs, printable as text for people and as JSON for scripts
@@ -32,6 +33,11 @@ final class Report {
     Report put(String key, double value, int decimals) {
         entries.put(key, BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP));
         return this;
+    }
+
+    /** A memory figure measured in KiB, reported in MiB; when there is none, {@code missing} says why. */
+    Report putMib(String key, OptionalLong kib, String missing) {
+        return kib.isPresent() ? put(key, kib.getAsLong() / 1024.0, 1) : put(key, missing);
     }
 
     List<String> lines() {

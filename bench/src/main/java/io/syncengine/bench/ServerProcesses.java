@@ -44,6 +44,11 @@ final class ServerProcesses {
         return new Pids(payara, launcher);
     }
 
+    /** What {@link #find} takes for Payara Micro, for saying that none was found. */
+    static String payaraCommand(int port) {
+        return "payara-micro.jar --port " + port;
+    }
+
     /** The resident set size in KiB ({@code VmRSS}), or empty when the process is gone. */
     static OptionalLong residentKib(long pid) {
         return statusField(pid, "VmRSS:");

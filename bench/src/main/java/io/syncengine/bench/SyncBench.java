@@ -5,11 +5,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +26,10 @@ import java.util.function.Function;
  * {@code bin/sync-bench}: measures a running sync server under many terminals. The push phase has every terminal
  * post its batches back to back and times each 202 (what a till waits for); watchers meanwhile time each batch
  * until it has applied (what the back office waits for); a sampler records the server JVMs' peak memory; last,
- * pgbench measures the database's own ceiling for the apply transaction's shape. Each run uses a fresh tenant,
- * so runs neither disturb each other nor depend on earlier data; what a mix needs in it beforehand (the sales
- * mix's shared products) is set up, unmeasured, before its terminals start.
+ * pgbench measures the database's own ceiling for the apply transaction's shape. Then, if asked, a terminal pulls
+ * a snapshot of many records while the server's heap is sampled. Each run uses fresh tenants, so runs neither
+ * disturb each other nor depend on earlier data; what a mix needs in it beforehand (the sales mix's shared
+ * products) is set up, unmeasured, before its terminals start.
  */
 public final class SyncBench {
 
@@ -73,48 +76,86 @@ public final class SyncBench {
     }
 
     private RunReport run() throws BenchAborted, IOException, GeneralSecurityException, InterruptedException {
-        String tenant = "bench-" + runId;
         DeviceTokens tokens = DeviceTokens.fromEnvironment();
         Duration ttl = Duration.ofSeconds(options.maxSeconds() + 300L);
+        String password = env("PGPASSWORD", "");
         try (SyncClient client = new SyncClient(options.url(), options.terminals() + options.watchers())) {
-            preflight(client, tokens.device(tenant, "till-1", ttl), tokens);
-            if (options.warmupBatches() > 0) {
-                warmUp(client, tokens, ttl);
+            preflight(client, tokens.device("bench-" + runId, "till-1", ttl), tokens);
+            if (options.pullRecords() > 0) {
+                SeededProducts.check(options.database(), password);
             }
-            Function<String, TerminalWorkload> workloads = workloads(client, tokens, ttl, tenant);
-            progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
-                    + " batches x " + options.ops() + " operations (" + options.mix().option() + " mix) against "
-                    + options.url());
+            Optional<PushRun> push = options.batches() > 0
+                    ? Optional.of(pushAndApply(client, tokens, ttl, password)) : Optional.empty();
+            Optional<PullRun> pull = options.pullRecords() > 0
+                    ? Optional.of(pull(client, tokens, ttl, password)) : Optional.empty();
+            return new RunReport(options, push, pull);
+        }
+    }
 
+    /** The push phase with its warm-up, then the pgbench ceiling for it. */
+    private PushRun pushAndApply(SyncClient client, DeviceTokens tokens, Duration ttl, String password)
+            throws BenchAborted, InterruptedException {
+        String tenant = "bench-" + runId;
+        if (options.warmupBatches() > 0) {
+            warmUp(client, tokens, ttl);
+        }
+        Function<String, TerminalWorkload> workloads = workloads(client, tokens, ttl, tenant);
+        progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
+                + " batches x " + options.ops() + " operations (" + options.mix().option() + " mix) against "
+                + options.url());
+
+        RssSampler rss = RssSampler.start(options.port());
+        SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
+        watchers.start();
+        List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), workloads,
+                watchers);
+
+        Instant pushStartedAt = Instant.now();
+        long pushStart = System.nanoTime();
+        List<TerminalResult> pushed = push(terminals);
+        long pushEnd = System.nanoTime();
+        Instant pushEndedAt = Instant.now();
+        progress(String.format("push phase done in %.1f s; waiting for the operations to apply",
+                (pushEnd - pushStart) / 1e9));
+
+        List<BatchOutcome> outcomes = watchers.finish();
+        RssSampler.Peaks peaks = rss.stop();
+
+        PgbenchResult ceiling;
+        if (options.database() == null) {
+            ceiling = PgbenchResult.skipped("no --pgbench-db-url given");
+        } else {
+            progress("pgbench for " + options.pgbenchSeconds() + " s");
+            ceiling = new PgbenchCeiling(options.mix(), options.database(), password, options.pgbenchClients(),
+                    options.pgbenchSeconds(), options.pgbenchRows(), runId).measure(deadline);
+        }
+        return new PushRun(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed, outcomes,
+                peaks, ceiling);
+    }
+
+    /**
+     * The pull measurement: {@code --pull-records} products seeded in a tenant of their own, then pulled whole by
+     * one device while the Payara JVM's heap and RSS are sampled. The products are deleted afterwards, whatever
+     * happened.
+     */
+    private PullRun pull(SyncClient client, DeviceTokens tokens, Duration ttl, String password)
+            throws BenchAborted, InterruptedException {
+        String tenant = "bench-" + runId + "-pull";
+        SeededProducts products = new SeededProducts(options.database(), password, tenant);
+        try {
+            progress("tenant " + tenant + ": seeding " + options.pullRecords() + " products in the database");
+            products.insert(options.pullRecords(), deadline);
+            progress("pulling their snapshot, " + SnapshotPull.LIMIT + " records a page");
+            String token = tokens.device(tenant, SnapshotPull.DEVICE_ID, ttl);
+            HeapSampler heap = HeapSampler.start(options.port(), deadline);
             RssSampler rss = RssSampler.start(options.port());
-            SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
-            watchers.start();
-            List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), workloads,
-                    watchers);
-
-            Instant pushStartedAt = Instant.now();
-            long pushStart = System.nanoTime();
-            List<TerminalResult> pushed = push(terminals);
-            long pushEnd = System.nanoTime();
-            Instant pushEndedAt = Instant.now();
-            progress(String.format("push phase done in %.1f s; waiting for the operations to apply",
-                    (pushEnd - pushStart) / 1e9));
-
-            List<BatchOutcome> outcomes = watchers.finish();
-            RssSampler.Peaks peaks = rss.stop();
-
-            PgbenchResult ceiling;
-            if (options.pgbenchDbUrl() == null) {
-                ceiling = PgbenchResult.skipped("no --pgbench-db-url given");
-            } else {
-                progress("pgbench for " + options.pgbenchSeconds() + " s");
-                ceiling = new PgbenchCeiling(options.mix(),
-                        PostgresTarget.parse(options.pgbenchDbUrl(), options.dbUser()), env("PGPASSWORD", ""),
-                        options.pgbenchClients(), options.pgbenchSeconds(), options.pgbenchRows(), runId)
-                        .measure(deadline);
-            }
-            return new RunReport(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed,
-                    outcomes, peaks, ceiling);
+            SnapshotPull.Result pulled = SnapshotPull.run(client, token, deadline);
+            return new PullRun(options, tenant, pulled, heap.stop(), rss.stop());
+        } catch (SQLException e) {
+            throw new BenchAborted("could not seed the products to pull: " + e.getMessage());
+        } finally {
+            progress("tenant " + tenant + ": deleting its products");
+            products.delete();
         }
     }
 

@@ -3,6 +3,7 @@ package io.syncengine.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,21 +17,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The two calls a terminal makes here (push, batch status), over one shared HTTP/1.1 client. One client keeps
+ * The calls a terminal makes here (push, batch status, pull), over one shared HTTP/1.1 client. One client keeps
  * connections alive across batches, as a real terminal would, so the numbers measure the server rather than TCP
  * set-up; its executor is sized for the threads that use it, so the client is never the queue.
  */
 final class SyncClient implements AutoCloseable {
 
     private static final String BATCHES = "api/v1/sync/batches";
+    private static final String CHANGES = "api/v1/sync/changes";
 
     private final URI batches;
+    private final URI changes;
     private final ExecutorService executor;
     private final HttpClient http;
 
     SyncClient(URI server, int threads) {
         String base = server.toString().endsWith("/") ? server.toString() : server + "/";
         this.batches = URI.create(base).resolve(BATCHES);
+        this.changes = URI.create(base).resolve(CHANGES);
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bench-http-" + counter.incrementAndGet());
@@ -57,6 +61,12 @@ final class SyncClient implements AutoCloseable {
                 return reader.readObject();
             }
         }
+
+        /** Status and body on one line, shortened, to say why an answer was not the one expected. */
+        String summary() {
+            String oneLine = body.replaceAll("\\s+", " ").strip();
+            return "HTTP " + status + ": " + (oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...");
+        }
     }
 
     /** {@code POST /sync/batches} with an already serialised body, so building JSON is not part of the timing. */
@@ -82,10 +92,37 @@ final class SyncClient implements AutoCloseable {
         return send(request);
     }
 
+    /**
+     * {@code GET /sync/changes?entities=E&limit=N[&since=CURSOR]}, the body left as a stream: a page of thousands of
+     * records is to be read as the server writes it, not held whole. The caller closes the body.
+     *
+     * @param since the previous page's cursor, or null for the first page of a snapshot
+     */
+    HttpResponse<InputStream> changes(String token, String entities, String since, int limit, Duration timeout)
+            throws IOException, InterruptedException {
+        String query = "?entities=" + URLEncoder.encode(entities, StandardCharsets.UTF_8) + "&limit=" + limit
+                + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(changes + query))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Reads the rest of a streamed answer that is not the one expected, to say what it was. */
+    static Reply unexpected(HttpResponse<InputStream> response) throws IOException {
+        return new Reply(response.statusCode(), contentType(response),
+                new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+        return new Reply(response.statusCode(), contentType(response), response.body());
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
     }
 
     @Override

@@ -78,12 +78,12 @@ final class Terminal implements Callable<TerminalResult> {
             }
             boolean retryable;
             try {
-                SyncClient.Reply reply = client.push(token, body, timeout());
+                SyncClient.Reply reply = client.push(token, body, deadline.bound(PUSH_TIMEOUT));
                 if (reply.status() == 202) {
                     acceptedAt = System.nanoTime();
                     return null;
                 }
-                failure = "HTTP " + reply.status() + ": " + abbreviated(reply.body());
+                failure = reply.summary();
                 retryable = reply.status() == 429 || reply.status() == 503;
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -94,15 +94,5 @@ final class Terminal implements Callable<TerminalResult> {
             }
         }
         return failure;
-    }
-
-    private Duration timeout() {
-        Duration left = deadline.remaining();
-        return left.compareTo(PUSH_TIMEOUT) < 0 ? left.plusSeconds(1) : PUSH_TIMEOUT;
-    }
-
-    private static String abbreviated(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
     }
 }

@@ -8,7 +8,9 @@
  * {@link io.syncengine.bench.SettleWatchers} wait for each batch to apply, an {@link
  * io.syncengine.bench.RssSampler} watches the server processes' memory, and {@link
  * io.syncengine.bench.PgbenchCeiling} measures what the database server itself can do for the same transaction
- * shape, so the apply rate can be read as a fraction of that ceiling. It is a benchmark, not a test: it reports
+ * shape, so the apply rate can be read as a fraction of that ceiling. With {@code --pull-records}, a {@link
+ * io.syncengine.bench.SnapshotPull} then reads a snapshot of {@link io.syncengine.bench.SeededProducts} while a
+ * {@link io.syncengine.bench.HeapSampler} watches the server's heap. It is a benchmark, not a test: it reports
  * and asserts nothing.
  */
 package io.syncengine.bench;

@@ -1,0 +1,50 @@
+package io.syncengine.bench;
+
+/**
+ * What the pull measurement found, and its part of the report: how fast a terminal starting from nothing gets
+ * {@code --pull-records} products, and what that costs the server's memory. Records per second are the records
+ * received over the time from the first request to the end of the last page.
+ */
+record PullRun(
+        BenchOptions options,
+        String tenant,
+        SnapshotPull.Result pulled,
+        HeapSampler.Usage heap,
+        RssSampler.Peaks rss) {
+
+    /**
+     * The pull ran to its last page and brought as many records as were seeded. More would mean the delta after
+     * the snapshot sent them again: a transaction older than the seeding was still open when the pull began and
+     * held the pull's horizon back.
+     */
+    boolean complete() {
+        return pulled.error() == null && pulled.records() == options.pullRecords();
+    }
+
+    void addTo(Report report) {
+        double seconds = pulled.nanos() / 1e9;
+        report.put("pull_tenant", tenant)
+                .put("pull_records", options.pullRecords())
+                .put("pull_pages", pulled.pages())
+                .put("pull_seconds", seconds, 3)
+                .put("pull_records_per_s", seconds > 0 ? pulled.records() / seconds : 0, 1)
+                .put("pull_check", check());
+        String noHeap = "not measured (" + heap.note() + ")";
+        report.putMib("pull_heap_before_mib", heap.firstKib(), noHeap)
+                .putMib("pull_heap_peak_mib", heap.peakKib(), noHeap)
+                .put("pull_heap_samples", heap.samples())
+                .putMib("pull_rss_peak_mib", rss.payara(),
+                        "not found (no process with " + ServerProcesses.payaraCommand(options.port()) + ")");
+    }
+
+    private String check() {
+        if (pulled.error() != null) {
+            return "NOT OK: " + pulled.error() + " (after " + pulled.records() + " records in " + pulled.pages()
+                    + " pages)";
+        }
+        if (pulled.records() != options.pullRecords()) {
+            return "NOT OK: " + pulled.records() + " records pulled, " + options.pullRecords() + " seeded";
+        }
+        return "ok (as many records pulled as seeded)";
+    }
+}
