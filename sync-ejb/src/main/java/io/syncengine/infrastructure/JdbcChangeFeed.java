@@ -7,7 +7,6 @@ import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldKind;
 import io.syncengine.domain.model.FieldSpec;
-import io.syncengine.domain.model.JsonText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -207,7 +206,7 @@ public class JdbcChangeFeed implements ChangeFeed {
                     position = rs.getLong("position");
                     boolean deleted = rs.getBoolean("deleted");
                     sink.accept(new Change(entity, id, rs.getLong("version"), deleted,
-                            deleted ? null : JsonText.parseObject(rs.getString("data")),
+                            deleted ? null : rs.getString("data"),
                             rs.getObject("updated_at", OffsetDateTime.class), position));
                 }
             }

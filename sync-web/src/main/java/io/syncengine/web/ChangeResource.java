@@ -7,11 +7,9 @@ import io.syncengine.application.DeviceRegistry;
 import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldError;
-import io.syncengine.domain.model.JsonText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -73,27 +71,10 @@ public class ChangeResource {
         }
         PullCursor cursor = pulls.start(since == null || since.isBlank() ? null : since, selection);
         StreamingOutput body = out -> {
-            try (JsonGenerator json = JsonText.generator(out)) {
-                json.writeStartObject().writeStartArray("changes");
-                ChangeFeed.Page page = pulls.page(caller, cursor, size, change -> {
-                    json.writeStartObject()
-                            .write("entity", change.entity())
-                            .write("entityId", change.entityId())
-                            .write("version", change.version())
-                            .write("deleted", change.deleted());
-                    if (change.data() == null) {
-                        json.writeNull("data");
-                    } else {
-                        json.write("data", change.data());
-                    }
-                    json.write("changedAt", change.changedAt().toString()).writeEnd();
-                });
+            try (ChangeWriter writer = new ChangeWriter(out)) {
+                ChangeFeed.Page page = pulls.page(caller, cursor, size, writer::write);
                 String next = page.next().encode();
-                json.writeEnd()
-                        .write("cursor", next)
-                        .write("hasMore", page.hasMore())
-                        .writeEnd();
-                json.flush();
+                writer.end(next, page.hasMore());
                 if (caller.deviceId() != null) {
                     recordPull(next);
                 }

@@ -7,8 +7,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
-import java.io.OutputStream;
 import java.io.StringReader;
 
 /**
@@ -29,11 +27,6 @@ public final class JsonText {
 
     public static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
-    }
-
-    /** A generator writing UTF-8 JSON to {@code out}, for responses streamed as they are read. */
-    public static JsonGenerator generator(OutputStream out) {
-        return PROVIDER.createGenerator(out);
     }
 
     /** Parses any JSON document (the parser's exceptions tell where it is malformed). */
