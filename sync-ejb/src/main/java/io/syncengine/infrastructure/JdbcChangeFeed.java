@@ -7,6 +7,7 @@ import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldKind;
 import io.syncengine.domain.model.FieldSpec;
+import io.syncengine.domain.model.JsonText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +38,8 @@ import javax.sql.DataSource;
 public class JdbcChangeFeed implements ChangeFeed {
 
     private static final int FETCH_SIZE = 500;
+    /** The most data fields an entity has (product: sku, name, price, stock, categoryId). */
+    private static final int MAX_FIELDS = 5;
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
     private DataSource dataSource;
@@ -150,20 +152,48 @@ public class JdbcChangeFeed implements ChangeFeed {
                 .toList();
     }
 
-    /** The columns every branch yields, the record's data built as JSON in its wire shape. */
+    /**
+     * The columns every branch yields: the record's fields as text in columns {@code f1…f5}, in the order of
+     * {@link EntityType#fields()} (unused ones null), so that branches of different entities line up. The JSON is
+     * built here rather than by PostgreSQL's {@code jsonb_build_object}, which measured at twice the cost of reading
+     * the columns.
+     */
     private static String select(EntityType type) {
-        String data = type.fields().stream()
-                .map(f -> "'" + f.name() + "', " + column(f))
-                .collect(Collectors.joining(", ", "jsonb_build_object(", ")"));
+        List<FieldSpec> fields = type.fields();
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < MAX_FIELDS; i++) {
+            columns.append(", ").append(i < fields.size() ? column(fields.get(i)) + "::text" : "NULL::text")
+                    .append(" AS f").append(i + 1);
+        }
         return "SELECT '" + type.wireName() + "' AS entity, id, version, deleted, updated_at, "
-                + "change_xid, change_xid::text::bigint AS position, " + data + "::text AS data FROM "
-                + table(type);
+                + "change_xid, change_xid::text::bigint AS position" + columns + " FROM " + table(type);
     }
 
     private static String column(FieldSpec field) {
-        String column = field.name().replaceAll("([A-Z])", "_$1").toLowerCase();
-        // Amounts travel as strings ("2.49"), as terminals send them.
-        return field.kind() == FieldKind.MONEY ? column + "::text" : column;
+        return field.name().replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+
+    /** The record's data as JSON text in its wire shape; numbers as numbers, amounts as strings ("2.49"). */
+    private static String data(EntityType type, ResultSet rs) throws SQLException {
+        StringBuilder json = new StringBuilder(128).append('{');
+        List<FieldSpec> fields = type.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            JsonText.quote(field.name(), json);
+            json.append(':');
+            String value = rs.getString("f" + (i + 1));
+            if (value == null) {
+                json.append("null");
+            } else if (field.kind() == FieldKind.COUNT || field.kind() == FieldKind.DELTA) {
+                json.append(value);
+            } else {
+                JsonText.quote(value, json);
+            }
+        }
+        return json.append('}').toString();
     }
 
     private static String table(EntityType type) {
@@ -206,7 +236,7 @@ public class JdbcChangeFeed implements ChangeFeed {
                     position = rs.getLong("position");
                     boolean deleted = rs.getBoolean("deleted");
                     sink.accept(new Change(entity, id, rs.getLong("version"), deleted,
-                            deleted ? null : rs.getString("data"),
+                            deleted ? null : data(EntityType.fromWire(entity).orElseThrow(), rs),
                             rs.getObject("updated_at", OffsetDateTime.class), position));
                 }
             }

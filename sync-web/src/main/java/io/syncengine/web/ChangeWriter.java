@@ -1,6 +1,7 @@
 package io.syncengine.web;
 
 import io.syncengine.application.Change;
+import io.syncengine.domain.model.JsonText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class ChangeWriter implements AutoCloseable {
 
     private final Writer out;
+    private final StringBuilder line = new StringBuilder(256);
     private boolean first = true;
 
     ChangeWriter(OutputStream stream) throws IOException {
@@ -25,56 +27,33 @@ final class ChangeWriter implements AutoCloseable {
     }
 
     void write(Change change) {
+        line.setLength(0);
+        line.append(first ? "{" : ",{");
+        first = false;
+        line.append("\"entity\":");
+        JsonText.quote(change.entity(), line);
+        line.append(",\"entityId\":");
+        JsonText.quote(change.entityId(), line);
+        line.append(",\"version\":").append(change.version())
+                .append(",\"deleted\":").append(change.deleted())
+                .append(",\"data\":").append(change.dataJson() == null ? "null" : change.dataJson())
+                .append(",\"changedAt\":");
+        JsonText.quote(change.changedAt().toString(), line);
+        line.append('}');
         try {
-            out.write(first ? "{" : ",{");
-            first = false;
-            out.write("\"entity\":");
-            string(change.entity());
-            out.write(",\"entityId\":");
-            string(change.entityId());
-            out.write(",\"version\":");
-            out.write(Long.toString(change.version()));
-            out.write(",\"deleted\":");
-            out.write(Boolean.toString(change.deleted()));
-            out.write(",\"data\":");
-            out.write(change.dataJson() == null ? "null" : change.dataJson());
-            out.write(",\"changedAt\":");
-            string(change.changedAt().toString());
-            out.write('}');
+            out.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     void end(String cursor, boolean hasMore) throws IOException {
-        out.write("],\"cursor\":");
-        string(cursor);
-        out.write(",\"hasMore\":");
-        out.write(Boolean.toString(hasMore));
-        out.write('}');
+        line.setLength(0);
+        line.append("],\"cursor\":");
+        JsonText.quote(cursor, line);
+        line.append(",\"hasMore\":").append(hasMore).append('}');
+        out.append(line);
         out.flush();
-    }
-
-    private void string(String value) throws IOException {
-        out.write('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                case '\t' -> out.write("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.write(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.write(c);
-                    }
-                }
-            }
-        }
-        out.write('"');
     }
 
     @Override

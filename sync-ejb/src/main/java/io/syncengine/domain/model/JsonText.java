@@ -29,6 +29,29 @@ public final class JsonText {
         return PROVIDER.createArrayBuilder();
     }
 
+    /** Appends {@code value} as a JSON string literal, escaped by JSON's rules (for text written by hand). */
+    public static void quote(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
     /** Parses any JSON document (the parser's exceptions tell where it is malformed). */
     public static JsonStructure parse(String json) {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {

@@ -181,6 +181,16 @@ class PullIT extends SyncTestBase {
         assertEquals(devices * perDevice, products.size());
         products.values().forEach(row -> assertEquals(rounds + 1, row.version()));
         assertEquals(products, held, "the reader saw the final version of every record");
+
+        // The data comes in the wire shape: amounts as strings, counts as numbers, absent references as null.
+        JsonObject one = api.get(CHANGES + "?entities=product&limit=1", person("operator")).json()
+                .getJsonArray("changes").getJsonObject(0);
+        JsonObject data = one.getJsonObject("data");
+        assertEquals("round " + rounds, data.getString("name"), one.toString());
+        assertEquals("1.00", data.getString("price"));
+        assertEquals(1, data.getInt("stock"));
+        assertTrue(data.isNull("categoryId"));
+        assertTrue(data.getString("sku").startsWith("till-"));
     }
 
     @Test
