@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of {@code bin/sync-bench}. Every setting has a default so that a bare run is meaningful and
  * two runs with the same options are comparable.
  *
  * @param batches     0 for no push phase (then no warm-up and no pgbench either: only the pull is measured)
+ * @param deltaPulls  whether a terminal pulls deltas during the push phase, timing each pull
  * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
  *                    ceiling is not to be measured and nothing is to be pulled
  * @param pullRecords 0 for no pull measurement
@@ -30,6 +32,7 @@ record BenchOptions(
         int pgbenchSeconds,
         int pgbenchClients,
         int pgbenchRows,
+        boolean deltaPulls,
         int pullRecords,
         Path out) {
 
@@ -37,6 +40,8 @@ record BenchOptions(
     static final int MAX_OPS_PER_BATCH = 1000;
 
     private static final Map<String, String> DEFAULTS = defaults();
+    /** Options that take no value: naming one turns it on. */
+    private static final Set<String> FLAGS = Set.of("--delta-pulls");
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
@@ -53,6 +58,7 @@ record BenchOptions(
         d.put("--pgbench-seconds", "20");
         d.put("--pgbench-clients", "8");
         d.put("--pgbench-rows", "100000");
+        d.put("--delta-pulls", "false");
         d.put("--pull-records", "0");
         d.put("--out", null);
         return d;
@@ -62,7 +68,10 @@ record BenchOptions(
         return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
-    /** Reads {@code --name value} or {@code --name=value} options; unknown or malformed ones fail. */
+    /**
+     * Reads {@code --name value} or {@code --name=value} options, and flags ({@code --name}, or {@code --name=true}
+     * or {@code =false}); unknown or malformed ones fail.
+     */
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         List<String> rest = new ArrayList<>(List.of(args));
@@ -74,6 +83,8 @@ record BenchOptions(
             if (arg.startsWith("--") && eq > 0) {
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
+            } else if (FLAGS.contains(arg)) {
+                value = "true";
             } else if (rest.isEmpty()) {
                 throw new IllegalArgumentException(arg + " needs a value");
             } else {
@@ -94,6 +105,11 @@ record BenchOptions(
         if (batches == 0 && pullRecords == 0) {
             throw new IllegalArgumentException("--batches 0 leaves nothing to measure without --pull-records");
         }
+        boolean deltaPulls = flag(values, "--delta-pulls");
+        if (deltaPulls && batches == 0) {
+            throw new IllegalArgumentException("--delta-pulls times pulls during the push phase: it needs --batches"
+                    + " above 0");
+        }
         String out = values.get("--out");
         return new BenchOptions(
                 URI.create(values.get("--url")),
@@ -108,6 +124,7 @@ record BenchOptions(
                 number(values, "--pgbench-seconds", 1, 3600),
                 number(values, "--pgbench-clients", 1, 100),
                 number(values, "--pgbench-rows", 1, 10_000_000),
+                deltaPulls,
                 pullRecords,
                 out == null ? null : Path.of(out));
     }
@@ -123,6 +140,15 @@ record BenchOptions(
             throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ": " + n);
         }
         return n;
+    }
+
+    private static boolean flag(Map<String, String> values, String name) {
+        return switch (values.get(name)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " takes no value (or =true, =false): "
+                    + values.get(name));
+        };
     }
 
     /** The HTTP port of the server, which also identifies its Payara Micro process. */
@@ -160,6 +186,8 @@ record BenchOptions(
                 option("--pgbench-seconds T", "length of the pgbench run"),
                 option("--pgbench-clients C", "pgbench clients (-c; -j 2)"),
                 option("--pgbench-rows R", "rows in the pgbench op table (and record table, --mix master)"),
+                option("--delta-pulls", "during the push phase, a terminal pulls what changed and times"),
+                option("", "each pull (needs --batches above 0, see below)"),
                 option("--pull-records N", "then measure a pull of a snapshot of N products (0 = none;"),
                 option("", "needs --pgbench-db-url, see below)"),
                 option("--out FILE", "also write the report as JSON to FILE"),
@@ -177,16 +205,27 @@ record BenchOptions(
                         + SharedProducts.COUNT + " hot products,",
                 "take from its stock, insert a sale and a sale line). Neither mix should cause conflicts.",
                 "",
+                "--delta-pulls: while the terminals push and until every batch has applied, device "
+                        + SnapshotPull.DEVICE_ID + " of the",
+                "measured tenant pulls its products: a snapshot (" + DeltaPuller.LIMIT
+                        + " a page) for a cursor, then what changed since,",
+                DeltaPuller.LIMIT + " a page, following the cursor, waiting 100 ms whenever hasMore is false."
+                        + " Reported: how many",
+                "delta pulls, the changes they brought, and the p50, p99 and maximum of their latency (sending the",
+                "request to the last byte of the answer).",
+                "",
                 "--pull-records N: after the push phase (or alone, with --batches 0) N products of a tenant of their",
                 "own are written straight into the product table of the --pgbench-db-url database (pushing them",
                 "would take far longer than the pull), then device " + SnapshotPull.DEVICE_ID
                         + " pulls their snapshot, " + SnapshotPull.LIMIT + " a page, until",
                 "hasMore is false. Reported: records/s, pages, and the Payara JVM's used heap before and at peak",
-                "(jstat every 250 ms) and RSS at peak during the pull. The products are deleted afterwards.",
+                "(jstat every 250 ms) and RSS at peak during the pull. Then, as the baseline, the same rows in the",
+                "same order are read with COPY (SELECT ...) TO STDOUT through the JDBC driver; reported: its rows/s",
+                "and the pull's rate as a ratio of it. The products are deleted afterwards.",
                 "",
                 "The report is printed as 'key: value' lines. Exit status 0 when every batch was accepted and",
-                "settled and every seeded record pulled, 1 when the run was incomplete (see push_errors,",
-                "batches_unsettled, pull_check), 2 on bad options.",
+                "settled, every delta pull answered and every seeded record pulled, 1 when the run was incomplete",
+                "(see push_errors, batches_unsettled, delta_pull_error, pull_check), 2 on bad options.",
                 "");
     }
 

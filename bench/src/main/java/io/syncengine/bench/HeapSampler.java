@@ -28,6 +28,12 @@ final class HeapSampler {
 
     /** The readings in KiB, empty when there were none; then {@code note} says why. */
     record Usage(OptionalLong firstKib, OptionalLong peakKib, int samples, String note) {
+
+        /** Peak less first: what the measured work added to the heap, empty when there were no readings. */
+        OptionalLong growthKib() {
+            return firstKib.isPresent() && peakKib.isPresent()
+                    ? OptionalLong.of(peakKib.getAsLong() - firstKib.getAsLong()) : OptionalLong.empty();
+        }
     }
 
     private final Process jstat;

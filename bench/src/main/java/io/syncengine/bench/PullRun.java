@@ -2,15 +2,17 @@ package io.syncengine.bench;
 
 /**
  * What the pull measurement found, and its part of the report: how fast a terminal starting from nothing gets
- * {@code --pull-records} products, and what that costs the server's memory. Records per second are the records
- * received over the time from the first request to the end of the last page.
+ * {@code --pull-records} products, next to how fast the database alone hands over the same rows ({@link
+ * CopyBaseline}), and what the pull costs the server's memory. Rates are rows received over the time from the
+ * first request to the last byte.
  */
 record PullRun(
         BenchOptions options,
         String tenant,
         SnapshotPull.Result pulled,
         HeapSampler.Usage heap,
-        RssSampler.Peaks rss) {
+        RssSampler.Peaks rss,
+        CopyBaseline.Result copy) {
 
     /**
      * The pull ran to its last page and brought as many records as were seeded. More would mean the delta after
@@ -23,18 +25,36 @@ record PullRun(
 
     void addTo(Report report) {
         double seconds = pulled.nanos() / 1e9;
+        double recordsPerSecond = seconds > 0 ? pulled.records() / seconds : 0;
         report.put("pull_tenant", tenant)
                 .put("pull_records", options.pullRecords())
                 .put("pull_pages", pulled.pages())
                 .put("pull_seconds", seconds, 3)
-                .put("pull_records_per_s", seconds > 0 ? pulled.records() / seconds : 0, 1)
+                .put("pull_records_per_s", recordsPerSecond, 1)
                 .put("pull_check", check());
         String noHeap = "not measured (" + heap.note() + ")";
         report.putMib("pull_heap_before_mib", heap.firstKib(), noHeap)
                 .putMib("pull_heap_peak_mib", heap.peakKib(), noHeap)
+                .putMib("pull_heap_growth_mib", heap.growthKib(), noHeap)
                 .put("pull_heap_samples", heap.samples())
                 .putMib("pull_rss_peak_mib", rss.payara(),
                         "not found (no process with " + ServerProcesses.payaraCommand(options.port()) + ")");
+        copySection(report, recordsPerSecond);
+    }
+
+    private void copySection(Report report, double pullRecordsPerSecond) {
+        if (copy.error() != null) {
+            report.put("copy_rows_per_s", "not measured (" + copy.error() + ")");
+            return;
+        }
+        double seconds = copy.nanos() / 1e9;
+        double rowsPerSecond = seconds > 0 ? copy.rows() / seconds : 0;
+        report.put("copy_rows", copy.rows())
+                .put("copy_seconds", seconds, 3)
+                .put("copy_rows_per_s", rowsPerSecond, 1);
+        if (rowsPerSecond > 0) {
+            report.put("pull_to_copy_ratio", pullRecordsPerSecond / rowsPerSecond, 3);
+        }
     }
 
     private String check() {

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What the push phase measured, and its part of the report. The rates follow one rule so runs compare: accept rate
  * is operations accepted over the push phase; apply rate is operations settled over the time from the start of
- * the push phase to the last settle, so it includes draining the queue after the last push.
+ * the push phase to the last settle, so it includes draining the queue after the last push. With
+ * {@code --delta-pulls}, the latency of the pulls made meanwhile ({@link DeltaPuller}).
  */
 record PushRun(
         BenchOptions options,
@@ -21,12 +23,14 @@ record PushRun(
         List<TerminalResult> terminals,
         List<BatchOutcome> batches,
         RssSampler.Peaks rss,
+        Optional<DeltaPuller.Result> deltaPulls,
         PgbenchResult ceiling) {
 
-    /** Every planned batch was accepted and every accepted one settled. */
+    /** Every planned batch was accepted and every accepted one settled, and every delta pull was answered. */
     boolean complete() {
         return terminals.stream().allMatch(t -> t.error() == null)
-                && batches.stream().allMatch(BatchOutcome::settled);
+                && batches.stream().allMatch(BatchOutcome::settled)
+                && deltaPulls.map(d -> d.error() == null).orElse(true);
     }
 
     void addTo(Report report) {
@@ -40,6 +44,7 @@ record PushRun(
                 .put("push_ended_at", pushEndedAt.toString());
         pushSection(report);
         applySection(report);
+        deltaPulls.ifPresent(d -> deltaSection(report, d));
         rssSection(report);
         ceilingSection(report);
     }
@@ -60,7 +65,7 @@ record PushRun(
         report.put("push_seconds", seconds, 3)
                 .put("accept_ops_per_s", seconds > 0 ? opsAccepted / seconds : 0, 1);
         latency(report, "accept_latency", Percentiles.of(batches.stream().map(b -> b.batch().acceptNanos())
-                .toList()));
+                .toList()), "no batches");
     }
 
     private void applySection(Report report) {
@@ -72,7 +77,8 @@ record PushRun(
                 .ifPresent(error -> report.put("unsettled_first_reason", error));
         report.put("apply_seconds", applySeconds(), 3)
                 .put("apply_ops_per_s", applyOpsPerSecond(), 1);
-        latency(report, "apply_latency", Percentiles.of(settled.stream().map(BatchOutcome::applyNanos).toList()));
+        latency(report, "apply_latency", Percentiles.of(settled.stream().map(BatchOutcome::applyNanos).toList()),
+                "no batches");
 
         StatusCounts counts = batches.stream().map(BatchOutcome::counts)
                 .reduce(StatusCounts.NONE, StatusCounts::plus);
@@ -98,6 +104,15 @@ record PushRun(
         }
         report.put("ops_check", problems.isEmpty() ? "ok (every operation of every settled batch applied)"
                 : "NOT OK: " + String.join("; ", problems));
+    }
+
+    private static void deltaSection(Report report, DeltaPuller.Result pulls) {
+        report.put("delta_pulls", pulls.latency().count())
+                .put("delta_pull_changes", pulls.changes());
+        latency(report, "delta_pull", pulls.latency(), "no delta pulls");
+        if (pulls.error() != null) {
+            report.put("delta_pull_error", pulls.error());
+        }
     }
 
     private void rssSection(Report report) {
@@ -143,9 +158,9 @@ record PushRun(
         return seconds > 0 ? settled().stream().mapToLong(b -> b.batch().operations()).sum() / seconds : 0;
     }
 
-    private static void latency(Report report, String prefix, Percentiles p) {
+    private static void latency(Report report, String prefix, Percentiles p, String none) {
         if (p.count() == 0) {
-            report.put(prefix + "_ms", "n/a (no batches)");
+            report.put(prefix + "_ms", "n/a (" + none + ")");
             return;
         }
         report.put(prefix + "_p50_ms", millis(p.p50()), 1)

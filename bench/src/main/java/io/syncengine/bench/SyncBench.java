@@ -25,11 +25,12 @@ import java.util.function.Function;
 /**
  * {@code bin/sync-bench}: measures a running sync server under many terminals. The push phase has every terminal
  * post its batches back to back and times each 202 (what a till waits for); watchers meanwhile time each batch
- * until it has applied (what the back office waits for); a sampler records the server JVMs' peak memory; last,
- * pgbench measures the database's own ceiling for the apply transaction's shape. Then, if asked, a terminal pulls
- * a snapshot of many records while the server's heap is sampled. Each run uses fresh tenants, so runs neither
- * disturb each other nor depend on earlier data; what a mix needs in it beforehand (the sales mix's shared
- * products) is set up, unmeasured, before its terminals start.
+ * until it has applied (what the back office waits for); if asked, one more terminal pulls what changed
+ * throughout and times each pull (what a till keeping up waits for); a sampler records the server JVMs' peak
+ * memory; last, pgbench measures the database's own ceiling for the apply transaction's shape. Then, if asked, a
+ * terminal pulls a snapshot of many records while the server's heap is sampled, and COPY reads the same rows for
+ * comparison. Each run uses fresh tenants, so runs neither disturb each other nor depend on earlier data; what a
+ * mix needs in it beforehand (the sales mix's shared products) is set up, unmeasured, before its terminals start.
  */
 public final class SyncBench {
 
@@ -79,7 +80,8 @@ public final class SyncBench {
         DeviceTokens tokens = DeviceTokens.fromEnvironment();
         Duration ttl = Duration.ofSeconds(options.maxSeconds() + 300L);
         String password = env("PGPASSWORD", "");
-        try (SyncClient client = new SyncClient(options.url(), options.terminals() + options.watchers())) {
+        int httpThreads = options.terminals() + options.watchers() + (options.deltaPulls() ? 1 : 0);
+        try (SyncClient client = new SyncClient(options.url(), httpThreads)) {
             preflight(client, tokens.device("bench-" + runId, "till-1", ttl), tokens);
             if (options.pullRecords() > 0) {
                 SeededProducts.check(options.database(), password);
@@ -92,7 +94,7 @@ public final class SyncBench {
         }
     }
 
-    /** The push phase with its warm-up, then the pgbench ceiling for it. */
+    /** The push phase with its warm-up (and the delta pulls made meanwhile), then the pgbench ceiling for it. */
     private PushRun pushAndApply(SyncClient client, DeviceTokens tokens, Duration ttl, String password)
             throws BenchAborted, InterruptedException {
         String tenant = "bench-" + runId;
@@ -109,6 +111,13 @@ public final class SyncBench {
         watchers.start();
         List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), workloads,
                 watchers);
+        Optional<DeltaPuller> puller = Optional.empty();
+        if (options.deltaPulls()) {
+            progress("device " + SnapshotPull.DEVICE_ID + " pulls deltas, " + DeltaPuller.LIMIT
+                    + " changes a page, until every batch has applied");
+            puller = Optional.of(DeltaPuller.start(client, tokens.device(tenant, SnapshotPull.DEVICE_ID, ttl),
+                    deadline));
+        }
 
         Instant pushStartedAt = Instant.now();
         long pushStart = System.nanoTime();
@@ -119,6 +128,8 @@ public final class SyncBench {
                 (pushEnd - pushStart) / 1e9));
 
         List<BatchOutcome> outcomes = watchers.finish();
+        Optional<DeltaPuller.Result> deltaPulls = puller.isPresent() ? Optional.of(puller.get().stop())
+                : Optional.empty();
         RssSampler.Peaks peaks = rss.stop();
 
         PgbenchResult ceiling;
@@ -130,13 +141,13 @@ public final class SyncBench {
                     options.pgbenchSeconds(), options.pgbenchRows(), runId).measure(deadline);
         }
         return new PushRun(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed, outcomes,
-                peaks, ceiling);
+                peaks, deltaPulls, ceiling);
     }
 
     /**
      * The pull measurement: {@code --pull-records} products seeded in a tenant of their own, then pulled whole by
-     * one device while the Payara JVM's heap and RSS are sampled. The products are deleted afterwards, whatever
-     * happened.
+     * one device while the Payara JVM's heap and RSS are sampled, then read with COPY for the baseline. The
+     * products are deleted afterwards, whatever happened.
      */
     private PullRun pull(SyncClient client, DeviceTokens tokens, Duration ttl, String password)
             throws BenchAborted, InterruptedException {
@@ -149,8 +160,12 @@ public final class SyncBench {
             String token = tokens.device(tenant, SnapshotPull.DEVICE_ID, ttl);
             HeapSampler heap = HeapSampler.start(options.port(), deadline);
             RssSampler rss = RssSampler.start(options.port());
-            SnapshotPull.Result pulled = SnapshotPull.run(client, token, deadline);
-            return new PullRun(options, tenant, pulled, heap.stop(), rss.stop());
+            SnapshotPull.Result pulled = SnapshotPull.run(client, token, SnapshotPull.LIMIT, deadline);
+            HeapSampler.Usage heapUsed = heap.stop();
+            RssSampler.Peaks rssPeaks = rss.stop();
+            progress("reading the same rows with COPY ... TO STDOUT");
+            CopyBaseline.Result copied = CopyBaseline.run(options.database(), password, tenant, deadline);
+            return new PullRun(options, tenant, pulled, heapUsed, rssPeaks, copied);
         } catch (SQLException e) {
             throw new BenchAborted("could not seed the products to pull: " + e.getMessage());
         } finally {

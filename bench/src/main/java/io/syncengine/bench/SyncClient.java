@@ -1,9 +1,13 @@
 package io.syncengine.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +30,8 @@ final class SyncClient implements AutoCloseable {
 
     private static final String BATCHES = "api/v1/sync/batches";
     private static final String CHANGES = "api/v1/sync/changes";
+    /** Looked up once: {@code Json.createParser} looks the provider up anew at every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final URI batches;
     private final URI changes;
@@ -92,13 +99,20 @@ final class SyncClient implements AutoCloseable {
         return send(request);
     }
 
+    /** A page of changes, counted: how many, the cursor to continue from, and whether more are waiting now. */
+    record ChangePage(long changes, String cursor, boolean hasMore) {
+    }
+
     /**
-     * {@code GET /sync/changes?entities=E&limit=N[&since=CURSOR]}, the body left as a stream: a page of thousands of
-     * records is to be read as the server writes it, not held whole. The caller closes the body.
+     * {@code GET /sync/changes?entities=E&limit=N[&since=CURSOR]}, read as the server writes it: a page of thousands
+     * of records is parsed as it streams in and its changes counted, never held, so the bench's own memory stays
+     * flat however large the page, and a client that waited for the whole body does not undo the server's
+     * streaming. Returns once the last byte is in, so timing this call times the whole answer.
      *
      * @param since the previous page's cursor, or null for the first page of a snapshot
+     * @throws IOException also for an answer that is not 200 or not a page of changes; the message says what it was
      */
-    HttpResponse<InputStream> changes(String token, String entities, String since, int limit, Duration timeout)
+    ChangePage changes(String token, String entities, String since, int limit, Duration timeout)
             throws IOException, InterruptedException {
         String query = "?entities=" + URLEncoder.encode(entities, StandardCharsets.UTF_8) + "&limit=" + limit
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
@@ -107,13 +121,60 @@ final class SyncClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException(new Reply(response.statusCode(), contentType(response),
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8)).summary());
+            }
+            try (JsonParser json = PARSERS.createParser(body, StandardCharsets.UTF_8)) {
+                ChangePage page = readPage(json);
+                // To the end of the body: the time is then the whole answer's, and the connection can be reused.
+                body.transferTo(OutputStream.nullOutputStream());
+                return page;
+            }
+        } catch (JsonException e) {
+            throw new IOException("not a page of changes: " + e.getMessage(), e);
+        }
     }
 
-    /** Reads the rest of a streamed answer that is not the one expected, to say what it was. */
-    static Reply unexpected(HttpResponse<InputStream> response) throws IOException {
-        return new Reply(response.statusCode(), contentType(response),
-                new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+    /**
+     * Reads {@code {"changes":[{...}, ...], "cursor":"...", "hasMore":true|false}}, counting the changes and
+     * skipping their content.
+     */
+    private static ChangePage readPage(JsonParser json) throws IOException {
+        long changes = 0;
+        String cursor = null;
+        Boolean hasMore = null;
+        if (json.next() != JsonParser.Event.START_OBJECT) {
+            throw new IOException("the answer is not a JSON object");
+        }
+        while (json.next() == JsonParser.Event.KEY_NAME) {
+            switch (json.getString()) {
+                case "changes" -> {
+                    if (json.next() != JsonParser.Event.START_ARRAY) {
+                        throw new IOException("changes is not an array");
+                    }
+                    while (json.next() == JsonParser.Event.START_OBJECT) {
+                        json.skipObject();
+                        changes++;
+                    }
+                }
+                case "cursor" -> {
+                    json.next();
+                    cursor = json.getString();
+                }
+                case "hasMore" -> hasMore = json.next() == JsonParser.Event.VALUE_TRUE;
+                default -> {
+                    json.next();
+                    json.getValue();
+                }
+            }
+        }
+        if (hasMore == null || cursor == null) {
+            throw new IOException("the answer has no hasMore or no cursor");
+        }
+        return new ChangePage(changes, cursor, hasMore);
     }
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {

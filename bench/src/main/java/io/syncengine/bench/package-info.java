@@ -8,9 +8,11 @@
  * {@link io.syncengine.bench.SettleWatchers} wait for each batch to apply, an {@link
  * io.syncengine.bench.RssSampler} watches the server processes' memory, and {@link
  * io.syncengine.bench.PgbenchCeiling} measures what the database server itself can do for the same transaction
- * shape, so the apply rate can be read as a fraction of that ceiling. With {@code --pull-records}, a {@link
- * io.syncengine.bench.SnapshotPull} then reads a snapshot of {@link io.syncengine.bench.SeededProducts} while a
- * {@link io.syncengine.bench.HeapSampler} watches the server's heap. It is a benchmark, not a test: it reports
- * and asserts nothing.
+ * shape, so the apply rate can be read as a fraction of that ceiling. With {@code --delta-pulls}, a {@link
+ * io.syncengine.bench.DeltaPuller} times the pulls of a terminal keeping up meanwhile. With {@code --pull-records},
+ * a {@link io.syncengine.bench.SnapshotPull} then reads a snapshot of {@link io.syncengine.bench.SeededProducts}
+ * while a {@link io.syncengine.bench.HeapSampler} watches the server's heap, and a {@link
+ * io.syncengine.bench.CopyBaseline} reads the same rows with COPY, so the pull rate can be read as a fraction of
+ * the database's. It is a benchmark, not a test: it reports and asserts nothing.
  */
 package io.syncengine.bench;
