@@ -32,6 +32,11 @@ public final class JsonText {
     /** Appends {@code value} as a JSON string literal, escaped by JSON's rules (for text written by hand). */
     public static void quote(String value, StringBuilder out) {
         out.append('"');
+        if (!needsEscaping(value)) {
+            // The usual case (ids, names, amounts): one copy instead of a character at a time.
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -50,6 +55,16 @@ public final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses any JSON document (the parser's exceptions tell where it is malformed). */
