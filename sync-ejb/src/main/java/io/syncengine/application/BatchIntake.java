@@ -79,8 +79,10 @@ public class BatchIntake {
         em.flush();
 
         pending.sort(Comparator.comparingLong(SyncOperation::getSeq));
+        // Only a batch that starts with facts can be raised, so only then is the earlier backlog looked at.
+        boolean startsWithFacts = !pending.isEmpty() && pending.get(0).entityType().isFact();
         List<Integer> priorities = DeliveryPriority.of(pending.stream().map(SyncOperation::entityType).toList(),
-                !pending.isEmpty() && masterDataWaiting(tenant, batch));
+                startsWithFacts && masterDataWaiting(tenant, batch));
         List<QueuedOperation> messages = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             SyncOperation op = pending.get(i);

@@ -2,35 +2,18 @@ package io.syncengine.domain.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A sale a till recorded: a fact, created once and never changed. Its lines are {@link SaleLineEntry} rows. */
+/** A sale a till recorded. Its lines are {@link SaleLineEntry} rows. */
 @Entity
 @Table(name = "sale")
 @IdClass(RecordKey.class)
-public class Sale {
-
-    @Id
-    private String tenant;
-
-    @Id
-    private String id;
-
-    @Column(name = "sent_id")
-    private String sentId;
-
-    @Column(name = "device_id")
-    private String deviceId;
-
-    @Column(name = "op_id")
-    private String opId;
+public class Sale extends Fact {
 
     @Column(name = "receipt_no")
     private String receiptNo;
@@ -43,14 +26,6 @@ public class Sale {
 
     private BigDecimal total;
 
-    private boolean forced;
-
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private OffsetDateTime createdAt;
-
     protected Sale() {
     }
 
@@ -60,17 +35,11 @@ public class Sale {
      */
     public static Sale recorded(SyncOperation op, String id, SaleData data, boolean forced, OffsetDateTime now) {
         Sale sale = new Sale();
-        sale.tenant = op.getTenant();
-        sale.id = id;
-        sale.sentId = op.getEntityId();
-        sale.deviceId = op.getDeviceId();
-        sale.opId = op.getOpId();
+        sale.recordedBy(op, id, forced, now);
         sale.receiptNo = data.receiptNo();
         sale.customerId = data.customerId();
         sale.soldAt = data.soldAt().atOffset(ZoneOffset.UTC);
         sale.total = data.total();
-        sale.forced = forced;
-        sale.createdAt = now;
         return sale;
     }
 
@@ -78,13 +47,5 @@ public class Sale {
     public SaleData data(List<SaleLineEntry> lines) {
         return new SaleData(receiptNo, customerId, soldAt.toInstant(),
                 lines.stream().map(SaleLineEntry::asSent).toList(), total);
-    }
-
-    public String getTenant() {
-        return tenant;
-    }
-
-    public String getId() {
-        return id;
     }
 }
