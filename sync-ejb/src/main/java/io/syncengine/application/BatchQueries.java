@@ -10,12 +10,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,19 +28,49 @@ public class BatchQueries {
 
     /** The longest a caller may ask to wait (contract: waitSeconds ≤ 30). */
     public static final int MAX_WAIT_SECONDS = LongPoll.MAX_WAIT_SECONDS;
+    private static final long RECHECK_MILLIS = 1000;
 
     @PersistenceContext(unitName = SyncNames.LOCAL_PERSISTENCE_UNIT)
     private EntityManager em;
 
-    public BatchStatusView status(Caller caller, String batchId, int waitSeconds) {
-        return LongPoll.await(() -> read(caller, batchId), view -> !view.hasPending(), waitSeconds);
-    }
+    @Inject
+    private SettleSignals signals;
 
-    private BatchStatusView read(Caller caller, String batchId) {
+    /**
+     * The batch's status; with {@code waitSeconds}, held until none of its operations is pending. While it waits it
+     * only counts the batch's pending operations (an index of pending operations per device), once per settlement
+     * of the device's operations and at least every second; the whole status is read once, at the end. Reading the
+     * whole batch at every check profiled as a quarter of the server's CPU with a few terminals waiting.
+     */
+    public BatchStatusView status(Caller caller, String batchId, int waitSeconds) {
         SyncBatch batch = em.find(SyncBatch.class, new SyncBatch.Key(caller.tenant(), batchId));
         if (batch == null || !caller.mayRead(batch.getDeviceId())) {
             throw new NotFoundException("batch " + batchId);
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(waitSeconds, MAX_WAIT_SECONDS));
+        try {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0 && pending(caller.tenant(), batch) > 0) {
+                signals.await(caller.tenant(), batch.getDeviceId(),
+                        Math.min(RECHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return read(caller, batch);
+    }
+
+    private long pending(String tenant, SyncBatch batch) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM sync_operation WHERE tenant = ?1 "
+                        + "AND device_id = ?2 AND status = 'PENDING' AND batch_id = ?3")
+                .setParameter(1, tenant)
+                .setParameter(2, batch.getDeviceId())
+                .setParameter(3, batch.getBatchId())
+                .getSingleResult()).longValue();
+    }
+
+    private BatchStatusView read(Caller caller, SyncBatch batch) {
+        String batchId = batch.getBatchId();
         List<String> opIds = batch.opIds();
         Map<String, SyncOperation> byId = em.createQuery("SELECT o FROM SyncOperation o WHERE o.tenant = :tenant "
                         + "AND o.deviceId = :device AND o.opId IN :ids", SyncOperation.class)

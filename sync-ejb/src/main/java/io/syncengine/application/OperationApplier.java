@@ -32,6 +32,9 @@ public class OperationApplier {
     @Inject
     private DeviceEvents events;
 
+    @Inject
+    private SettleSignals signals;
+
     public ApplyOutcome apply(QueuedOperation message, int deliveryCount) {
         OperationKey key = message.key();
         long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
@@ -54,7 +57,8 @@ public class OperationApplier {
                 throw e;
             }
             if (attempt.settled() != null) {
-                // Committed: now its device may hear of it.
+                // Committed: now its device may hear of it, and long-polls of its batches may look again.
+                signals.settled(attempt.settled().tenant(), attempt.settled().deviceId());
                 events.settled(attempt.settled());
             }
             if (attempt.outcome() != ApplyOutcome.NOT_YET_VISIBLE) {
