@@ -7,7 +7,7 @@ ALTER TABLE sync_operation ADD COLUMN notes JSONB;
 ALTER TABLE sync_operation ADD COLUMN redrives INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_operation ADD COLUMN redriven_at TIMESTAMPTZ;
 ALTER TABLE sync_operation ADD COLUMN redriven_by VARCHAR(255);
-CREATE INDEX ix_sync_operation_pending_device ON sync_operation (tenant, device_id) WHERE status = 'PENDING';
+CREATE INDEX ix_sync_operation_pending_device ON sync_operation (tenant, device_id, batch_id) WHERE status = 'PENDING';
 CREATE INDEX ix_sync_operation_failed ON sync_operation (tenant, settled_at, device_id, op_id) WHERE status = 'FAILED';
 --rollback DROP INDEX ix_sync_operation_failed;
 --rollback DROP INDEX ix_sync_operation_pending_device;
