@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +41,11 @@ public class ApplyTransaction {
     private ResolutionApplier resolutions;
 
     public ApplyAttempt applyOnce(OperationKey key, int deliveryCount) {
-        SyncOperation op = em.find(SyncOperation.class, key, LockModeType.PESSIMISTIC_WRITE);
+        SyncOperation op = em.createNamedQuery(SyncOperation.LOCK, SyncOperation.class)
+                .setParameter("tenant", key.getTenant())
+                .setParameter("deviceId", key.getDeviceId())
+                .setParameter("opId", key.getOpId())
+                .getResultStream().findFirst().orElse(null);
         if (op == null) {
             return ApplyAttempt.of(ApplyOutcome.NOT_YET_VISIBLE);
         }

@@ -14,11 +14,11 @@ import io.syncengine.domain.model.StockMovement;
 import io.syncengine.domain.model.StockMovementData;
 import io.syncengine.domain.model.StockPolicy;
 import io.syncengine.domain.model.SyncOperation;
+import io.syncengine.domain.model.SyncRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -129,10 +129,10 @@ public class FactRecorder {
         Map<String, Product> products = new LinkedHashMap<>();
         // One row lock per product, always in id order.
         for (String id : new TreeSet<>(ids)) {
-            Product product = em.find(Product.class, new RecordKey(tenant, id), LockModeType.PESSIMISTIC_WRITE);
-            if (product != null) {
-                products.put(id, product);
-            }
+            em.createNamedQuery(SyncRecord.lockQuery(EntityType.PRODUCT), Product.class)
+                    .setParameter("tenant", tenant)
+                    .setParameter("id", id)
+                    .getResultStream().findFirst().ifPresent(product -> products.put(id, product));
         }
         return products;
     }

@@ -13,7 +13,6 @@ import io.syncengine.domain.model.SyncRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -114,7 +113,10 @@ public class MasterDataChanges {
     }
 
     private SyncRecord lock(EntityType type, String tenant, String id) {
-        return em.find(type.recordClass(), new RecordKey(tenant, id), LockModeType.PESSIMISTIC_WRITE);
+        return em.createNamedQuery(SyncRecord.lockQuery(type), type.recordClass())
+                .setParameter("tenant", tenant)
+                .setParameter("id", id)
+                .getResultStream().findFirst().orElse(null);
     }
 
     private static String describe(Long version) {

@@ -2,10 +2,14 @@ package io.syncengine.domain.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A customer a till can attach to a sale. */
 @Entity
+@NamedQuery(name = "Customer.lock", lockMode = LockModeType.PESSIMISTIC_WRITE,
+        query = "SELECT r FROM Customer r WHERE r.tenant = :tenant AND r.id = :id")
 @Table(name = "customer")
 @IdClass(RecordKey.class)
 public class Customer extends SyncRecord {

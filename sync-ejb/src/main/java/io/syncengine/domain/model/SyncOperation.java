@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,9 +21,15 @@ import java.util.List;
  * applied again, however often it is redelivered or re-posted.
  */
 @Entity
+// Prepared once (SQL included): em.find with a lock mode builds and prints its SQL again on every call.
+@NamedQuery(name = SyncOperation.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
+        query = "SELECT o FROM SyncOperation o WHERE o.tenant = :tenant AND o.deviceId = :deviceId AND o.opId = :opId")
 @Table(name = "sync_operation")
 @IdClass(OperationKey.class)
 public class SyncOperation {
+
+    /** Named query: the operation's log entry, locked ({@code FOR UPDATE}); parameters tenant, deviceId, opId. */
+    public static final String LOCK = "SyncOperation.lock";
 
     @Id
     private String tenant;

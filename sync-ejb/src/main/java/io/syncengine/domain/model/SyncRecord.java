@@ -22,6 +22,14 @@ import java.util.Objects;
 @MappedSuperclass
 public abstract class SyncRecord {
 
+    /**
+     * Name of the named query that reads a record of {@code type} locked ({@code FOR UPDATE}); parameters tenant
+     * and id. Each record class declares it.
+     */
+    public static String lockQuery(EntityType type) {
+        return type.recordClass().getSimpleName() + ".lock";
+    }
+
     /** The version of a newly created record (EclipseLink's initial value of a numeric {@code @Version}). */
     public static final long FIRST_VERSION = 1;
 
