@@ -1,11 +1,14 @@
 package io.syncengine.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +25,50 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
+    /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
+    private static final String LOAD_FAILED = "Exception while loading the app";
+    private static final String MIGRATION_FAILED = "database migration failed: ";
+
     private final Process process;
     private final int httpPort;
+    private volatile String deployFailure;
 
     private PayaraMicroProcess(Process process, int httpPort) {
         this.process = process;
         this.httpPort = httpPort;
+        Thread output = new Thread(this::relayOutput, "payara-output");
+        output.setDaemon(true);
+        output.start();
+    }
+
+    /**
+     * Copies Micro's log to this process's standard output and watches it for a failed deployment: Micro keeps
+     * running without the application then, so waiting for readiness would only time out. The reason kept is the
+     * application's own (a migration Liquibase refused, with the lines that say why) when there is one.
+     */
+    private void relayOutput() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            int detailLines = 0;
+            StringBuilder reason = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println(line);
+                int at = line.indexOf(MIGRATION_FAILED);
+                if (at >= 0 && reason == null) {
+                    reason = new StringBuilder(line.substring(at + MIGRATION_FAILED.length()).trim());
+                    detailLines = 3;
+                } else if (reason != null && detailLines > 0 && !line.isBlank() && !line.startsWith("\t")) {
+                    reason.append(' ').append(line.trim());
+                    detailLines--;
+                }
+                if (line.contains(LOAD_FAILED)) {
+                    deployFailure = reason != null ? "the database migration failed: " + reason
+                            : "Payara Micro could not load the application (its log above says why)";
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
     }
 
     /**
@@ -79,7 +120,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 httpPort, config));
         command.add("--deploy");
         command.add(war.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new PayaraMicroProcess(process, httpPort);
     }
 
@@ -105,6 +146,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
+            }
+            if (deployFailure != null) {
+                throw new IllegalStateException(deployFailure);
             }
             try {
                 HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());

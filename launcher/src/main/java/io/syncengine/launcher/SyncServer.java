@@ -28,7 +28,16 @@ public final class SyncServer {
         Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "run" -> run(Path.of(required(args, 1, "--home")));
+            case "run" -> {
+                try {
+                    run(Path.of(required(args, 1, "--home")));
+                } catch (IllegalStateException e) {
+                    // A startup that cannot succeed: one line that says why, not a stack trace. The shutdown hook
+                    // stops whatever was started.
+                    System.err.println("sync-server: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
             case "token" -> System.out.println(token(List.of(args).subList(1, args.length)));
             default -> {
                 System.out.println("usage: sync-server run | sync-server token --tenant T --role R [--device D]"
