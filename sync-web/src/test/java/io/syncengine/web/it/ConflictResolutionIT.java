@@ -193,6 +193,36 @@ class ConflictResolutionIT extends SyncTestBase {
     }
 
     @Test
+    void applyMergedCorrectsASaleAndAppliesItUnderTheNormalRules() {
+        Api api = api();
+        String product = Ops.id();
+        api.pushAndSettle(device(OFFICE), Ops.batch(OFFICE, List.of(
+                Ops.create(officeSeq++, "product", product, Ops.product("OIL", "Oil", "5.00", 2)))));
+        JsonObject sale = Ops.sale(1, Ops.id(), Ops.line(product, 3, "5.00"));
+        JsonObject status = api.pushAndSettle(device("till-g"), Ops.batch("till-g", List.of(sale)));
+        String conflictId = status.getJsonArray("operations").getJsonObject(0).getString("conflictId");
+
+        // The operator's corrected sale is validated like a sale CREATE: lines are required.
+        Api.Reply invalid = resolve(api, conflictId, Json.createObjectBuilder().add("action", "APPLY_MERGED")
+                .add("data", Json.createObjectBuilder().add("receiptNo", "R-1").add("soldAt", "2026-11-21T10:00:00Z")
+                        .add("total", "10.00"))
+                .build());
+        assertEquals(400, invalid.status(), invalid.body());
+        assertEquals("/data/lines", invalid.json().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+
+        JsonObject corrected = Json.createObjectBuilder(sale.getJsonObject("data"))
+                .add("lines", Json.createArrayBuilder().add(Ops.line(product, 2, "5.00")))
+                .add("total", "10.00").build();
+        Api.Reply merged = resolve(api, conflictId, Json.createObjectBuilder().add("action", "APPLY_MERGED")
+                .add("data", corrected).add("comment", "two bottles, not three").build());
+        assertEquals(202, merged.status(), merged.body());
+        assertEquals("RESOLVED", settled(api, conflictId).getString("status"));
+        assertEquals(0L, column("stock", product));
+        assertEquals(1, Sql.count("SELECT count(*) FROM sale WHERE tenant = ? AND NOT forced", tenant),
+                "applied under the normal rules, not forced");
+    }
+
+    @Test
     void bulkResolutionResolvesEveryMatchingConflictAsItsOwnOperation() {
         Api api = api();
         String product = Ops.id();
