@@ -136,6 +136,10 @@ public class BatchReader {
                     + " characters long"));
             return null;
         }
+        if (s.getString().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(pointer, "must not contain control characters"));
+            return null;
+        }
         return s.getString();
     }
 

@@ -5,7 +5,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
@@ -65,6 +67,27 @@ public final class JsonText {
             }
         }
         return false;
+    }
+
+    /**
+     * The value with every NUL character in its strings (and member names) replaced by U+FFFD: PostgreSQL's text and
+     * jsonb cannot hold NUL, so what a terminal sent is stored this way when it is kept for the record.
+     */
+    public static JsonValue withoutNul(JsonValue value) {
+        if (value instanceof JsonString s) {
+            return s.getString().indexOf('\0') < 0 ? s : PROVIDER.createValue(s.getString().replace('\0', '\uFFFD'));
+        }
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder copy = PROVIDER.createObjectBuilder();
+            object.forEach((name, member) -> copy.add(name.replace('\0', '\uFFFD'), withoutNul(member)));
+            return copy.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder copy = PROVIDER.createArrayBuilder();
+            array.forEach(element -> copy.add(withoutNul(element)));
+            return copy.build();
+        }
+        return value;
     }
 
     /** Parses any JSON document (the parser's exceptions tell where it is malformed). */

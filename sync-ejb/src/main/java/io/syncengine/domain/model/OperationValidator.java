@@ -1,5 +1,6 @@
 package io.syncengine.domain.model;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -128,6 +129,8 @@ public final class OperationValidator {
             }
         }
 
+        nulErrors(op, "", errors);
+
         return new OperationInput(opId, seq, entity, entityId, typeName, baseVersion, data, clientTime,
                 errors.isEmpty() ? entityType : null, errors.isEmpty() ? type : null, List.copyOf(errors));
     }
@@ -163,6 +166,29 @@ public final class OperationValidator {
             }
         }
         return errors;
+    }
+
+    /**
+     * NUL characters anywhere in the operation, one error per place: PostgreSQL cannot store them, so such an
+     * operation is rejected (and kept with NUL replaced) rather than failing its batch or looping on redelivery.
+     */
+    private static void nulErrors(JsonValue value, String pointer, List<FieldError> errors) {
+        if (value instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
+            errors.add(new FieldError(pointer, "must not contain the NUL character (\\u0000)"));
+        } else if (value instanceof JsonObject object) {
+            object.forEach((name, member) -> {
+                String at = pointer + "/" + escape(name);
+                if (name.indexOf('\0') >= 0) {
+                    errors.add(new FieldError(at, "a member name must not contain the NUL character (\\u0000)"));
+                } else {
+                    nulErrors(member, at, errors);
+                }
+            });
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                nulErrors(array.get(i), pointer + "/" + i, errors);
+            }
+        }
     }
 
     private static String text(JsonObject op, String name) {

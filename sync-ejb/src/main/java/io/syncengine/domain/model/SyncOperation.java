@@ -127,7 +127,7 @@ public class SyncOperation {
         op.entityId = clip(input.entityId(), OperationValidator.MAX_ID_LENGTH);
         op.opType = clip(input.typeName(), 10);
         op.baseVersion = input.baseVersion();
-        op.data = input.data() == null ? null : input.data().toString();
+        op.data = input.data() == null ? null : JsonText.withoutNul(input.data()).toString();
         op.clientTime = input.clientTime();
         op.receivedBy = receivedBy;
         op.receivedAt = now;
@@ -142,7 +142,11 @@ public class SyncOperation {
     }
 
     private static String clip(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
+        if (value == null) {
+            return null;
+        }
+        String storable = value.replace('\0', '\uFFFD');
+        return storable.length() <= length ? storable : storable.substring(0, length);
     }
 
     public void delivered(int deliveryCount) {
@@ -267,7 +271,7 @@ public class SyncOperation {
 
     private static String errorsJson(List<FieldError> errors) {
         JsonArrayBuilder array = JsonText.array();
-        errors.forEach(e -> array.add(JsonText.object().add("pointer", e.pointer())
+        errors.forEach(e -> array.add(JsonText.object().add("pointer", e.pointer().replace('\0', '\uFFFD'))
                 .add("message", e.message())));
         return array.build().toString();
     }

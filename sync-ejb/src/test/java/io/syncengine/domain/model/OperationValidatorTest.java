@@ -105,6 +105,13 @@ class OperationValidatorTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIsReportedWhereItIs() {
+        JsonObject op = op("CREATE").add("data", Json.createObjectBuilder().add("sku", "S\u00001").add("name", "n")
+                .add("price", "1.00").add("stock", 1)).build();
+        assertEquals(List.of("/data/sku"), pointers(op));
+    }
+
+    @Test
     void clientTimeMustBeRfc3339() {
         assertEquals(List.of("/clientTime"), pointers(op("DELETE").add("baseVersion", 1)
                 .add("clientTime", "yesterday").build()));

@@ -41,6 +41,26 @@ class EnvelopeIT extends SyncTestBase {
     }
 
     @Test
+    void nulCharactersAreRefusedOrKeptSafelyAndNeverLoop() {
+        JsonObject badDevice = Ops.batch("d\u0000x", List.of(Ops.create(1, "category", Ops.id(), Ops.category("x"))));
+        JsonObject problem = problem(api().post(Api.BATCHES, device("d1"), badDevice), 400);
+        assertEquals("/deviceId", problem.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertNothingStored();
+
+        String withNul = Ops.id();
+        String fine = Ops.id();
+        JsonObject status = api().pushAndSettle(device("d2"), Ops.batch("d2", List.of(
+                Ops.create(1, "category", withNul, Ops.category("a\u0000b")),
+                Ops.create(2, "category", fine, Ops.category("fine")))));
+        JsonObject rejected = status.getJsonArray("operations").getJsonObject(0);
+        assertEquals("REJECTED", rejected.getString("status"), status.toString());
+        assertEquals("/operations/0/data/name", rejected.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertEquals("APPLIED", status.getJsonArray("operations").getJsonObject(1).getString("status"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM sync_operation WHERE tenant = ? AND entity_id = ? "
+                + "AND data->>'name' = 'a\uFFFDb'", tenant, withNul), "kept, with the NUL replaced");
+    }
+
+    @Test
     void aBrokenEnvelopeNamesEveryBadField() {
         JsonObject op = Ops.create(1, "category", Ops.id(), Ops.category("x"));
         JsonObject body = Json.createObjectBuilder()
