@@ -34,6 +34,14 @@ class ConflictResolutionIT extends SyncTestBase {
         return new String[] {id, op.getString("conflictId")};
     }
 
+    /** A product created by the office with {@code stock}; returns its id. */
+    private String product(Api api, String sku, String price, long stock) {
+        String id = Ops.id();
+        api.pushAndSettle(device(OFFICE), Ops.batch(OFFICE, List.of(
+                Ops.create(officeSeq++, "product", id, Ops.product(sku, sku, price, stock)))));
+        return id;
+    }
+
     private Api.Reply resolve(Api api, String conflictId, JsonObject body) {
         return api.post("/api/v1/conflicts/" + conflictId + "/resolution", person("operator"), body);
     }
@@ -171,9 +179,7 @@ class ConflictResolutionIT extends SyncTestBase {
     @Test
     void applyLocalRecordsASaleDespiteInsufficientStockAndOnlyThen() {
         Api api = api();
-        String product = Ops.id();
-        api.pushAndSettle(device(OFFICE), Ops.batch(OFFICE, List.of(
-                Ops.create(officeSeq++, "product", product, Ops.product("FLOUR", "Flour", "1.20", 2)))));
+        String product = product(api, "FLOUR", "1.20", 2);
         JsonObject status = api.pushAndSettle(device("till-e"), Ops.batch("till-e", List.of(
                 Ops.sale(1, Ops.id(), Ops.line(product, 5, "1.20")),
                 Ops.sale(2, Ops.id(), Ops.line(product, 4, "1.20")))));
@@ -195,9 +201,7 @@ class ConflictResolutionIT extends SyncTestBase {
     @Test
     void applyMergedCorrectsASaleAndAppliesItUnderTheNormalRules() {
         Api api = api();
-        String product = Ops.id();
-        api.pushAndSettle(device(OFFICE), Ops.batch(OFFICE, List.of(
-                Ops.create(officeSeq++, "product", product, Ops.product("OIL", "Oil", "5.00", 2)))));
+        String product = product(api, "OIL", "5.00", 2);
         JsonObject sale = Ops.sale(1, Ops.id(), Ops.line(product, 3, "5.00"));
         JsonObject status = api.pushAndSettle(device("till-g"), Ops.batch("till-g", List.of(sale)));
         String conflictId = status.getJsonArray("operations").getJsonObject(0).getString("conflictId");
