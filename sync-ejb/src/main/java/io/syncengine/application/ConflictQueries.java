@@ -19,9 +19,8 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Lists and reads conflicts of the caller's tenant, newest first, keyset-paged (stable while rows are added). */
@@ -147,16 +146,14 @@ public class ConflictQueries {
     record Position(OffsetDateTime detectedAt, String id) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((detectedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return CursorText.encode(detectedAt.toString(), id);
         }
 
         static Position decode(String cursor) {
+            String[] parts = CursorText.decode(cursor, 2);
             try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = text.indexOf('|');
-                return new Position(OffsetDateTime.parse(text.substring(0, bar)), text.substring(bar + 1));
-            } catch (RuntimeException e) {
+                return new Position(OffsetDateTime.parse(parts[0]), parts[1]);
+            } catch (DateTimeParseException e) {
                 throw new InvalidCursorException();
             }
         }

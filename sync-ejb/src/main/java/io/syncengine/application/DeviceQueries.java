@@ -7,12 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -82,7 +80,7 @@ public class DeviceQueries {
                             + "AND o.device_id = d.device_id AND o.status = 'FAILED')");
         }
         if (cursor != null) {
-            params.add(decode(cursor));
+            params.add(CursorText.decode(cursor, 1)[0]);
             sql.append(" AND d.device_id > ?").append(params.size());
         }
         sql.append(" ORDER BY d.device_id LIMIT ").append(limit + 1);
@@ -94,7 +92,7 @@ public class DeviceQueries {
         List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > limit;
         List<DeviceStatusView> page = rows.stream().limit(limit).map(r -> view(r, null, null)).toList();
-        return new DevicePage(page, more ? encode(page.get(limit - 1).deviceId()) : null);
+        return new DevicePage(page, more ? CursorText.encode(page.get(limit - 1).deviceId()) : null);
     }
 
     private static DeviceStatusView view(Object[] r, List<DeviceStatusView.SeqGap> gaps, Long missing) {
@@ -118,17 +116,5 @@ public class DeviceQueries {
             return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(value.toString());
-    }
-
-    private static String encode(String deviceId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(deviceId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
-        }
     }
 }

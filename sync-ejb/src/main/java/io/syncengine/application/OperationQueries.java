@@ -10,9 +10,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -87,16 +86,14 @@ public class OperationQueries {
     record Position(OffsetDateTime receivedAt, String deviceId, String opId) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (receivedAt + "\n" + deviceId + "\n" + opId).getBytes(StandardCharsets.UTF_8));
+            return CursorText.encode(receivedAt.toString(), deviceId, opId);
         }
 
         static Position decode(String cursor) {
+            String[] parts = CursorText.decode(cursor, 3);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split("\n", 3);
                 return new Position(OffsetDateTime.parse(parts[0]), parts[1], parts[2]);
-            } catch (RuntimeException e) {
+            } catch (DateTimeParseException e) {
                 throw new InvalidCursorException();
             }
         }

@@ -1,10 +1,8 @@
 package io.syncengine.application;
 
 import io.syncengine.domain.model.EntityType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,17 +51,15 @@ public record PullCursor(Phase phase, long horizon, long position, String entity
 
     public String encode() {
         String selection = entities.stream().map(EntityType::wireName).sorted().collect(Collectors.joining(","));
-        String text = String.join("|", VERSION, phase.name(), Long.toString(horizon), Long.toString(position),
-                entity, id, selection, Long.toString(issuedAt.getEpochSecond()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return CursorText.encode(VERSION, phase.name(), Long.toString(horizon), Long.toString(position), entity, id,
+                selection, Long.toString(issuedAt.getEpochSecond()));
     }
 
     /** @throws InvalidCursorException when the text is not a cursor this server issued */
     public static PullCursor decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                    .split("\\|", -1);
-            if (parts.length != 8 || !parts[0].equals(VERSION)) {
+            String[] parts = CursorText.decode(cursor, 8);
+            if (!parts[0].equals(VERSION)) {
                 throw new InvalidCursorException();
             }
             Set<EntityType> entities = EnumSet.noneOf(EntityType.class);
