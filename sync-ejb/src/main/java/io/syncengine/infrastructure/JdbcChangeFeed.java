@@ -49,10 +49,8 @@ public class JdbcChangeFeed implements ChangeFeed {
 
     @Override
     public long horizon() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return horizon(c);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the pull horizon", e);
         }
@@ -65,12 +63,7 @@ public class JdbcChangeFeed implements ChangeFeed {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                long horizon;
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
-                    rs.next();
-                    horizon = rs.getLong(1);
-                }
+                long horizon = horizon(c);
                 Page page = cursor.phase() == PullCursor.Phase.SNAPSHOT
                         ? snapshot(c, tenant, cursor, limit, sink)
                         : delta(c, tenant, cursor, horizon, limit, sink);
@@ -85,6 +78,15 @@ public class JdbcChangeFeed implements ChangeFeed {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read changes", e);
+        }
+    }
+
+    /** The oldest transaction still running: every change below it has committed or never will. */
+    private static long horizon(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -2,6 +2,7 @@ package io.syncengine.domain.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -86,8 +87,12 @@ public enum EntityType {
         };
     }
 
+    /** By wire name; looked up once per row of a pull, so a map rather than a scan. */
+    private static final Map<String, EntityType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EntityType::wireName, t -> t));
+
     public static Optional<EntityType> fromWire(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name));
     }
 
     public static String wireNames() {
