@@ -28,8 +28,4 @@ public record BatchStatusView(
             List<FieldError> errors,
             JsonArray notes) {
     }
-
-    public boolean hasPending() {
-        return counts.getOrDefault("PENDING", 0) > 0;
-    }
 }

@@ -107,11 +107,6 @@ public class MasterDataChanges {
         return current == null ? null : current.getVersion();
     }
 
-    /** The record as it is now, for reviewers, or null. */
-    JsonObject currentRecord(EntityType type, String tenant, String id) {
-        return json(em.find(type.recordClass(), new RecordKey(tenant, id)));
-    }
-
     private SyncRecord lock(EntityType type, String tenant, String id) {
         return em.createNamedQuery(SyncRecord.lockQuery(type), type.recordClass())
                 .setParameter("tenant", tenant)

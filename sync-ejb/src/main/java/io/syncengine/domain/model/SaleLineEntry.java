@@ -60,8 +60,4 @@ public class SaleLineEntry {
     SaleLine asSent() {
         return new SaleLine(lineNo, productId, quantity, unitPrice);
     }
-
-    public int getLineNo() {
-        return lineNo;
-    }
 }
