@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -102,12 +101,7 @@ public class OperationRedrive {
             query.setParameter(i + 3, params.get(i));
         }
         List<Object[]> rows = query.getResultList();
-        List<QueuedOperation> operations = rows.stream()
-                .map(r -> new QueuedOperation((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        r[4] == null ? null : ((Number) r[4]).longValue()))
-                .sorted(Comparator.comparing(QueuedOperation::deviceId)
-                        .thenComparing(QueuedOperation::seq, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
+        List<QueuedOperation> operations = QueuedOperation.fromReturnedRows(rows);
         // A re-driven resolution is pending again too.
         em.createNativeQuery("UPDATE sync_conflict_resolution r SET status = 'PENDING', settled_at = NULL "
                         + "FROM sync_operation o WHERE o.tenant = ?1 AND o.op_id = r.op_id "

@@ -2,6 +2,8 @@ package io.syncengine.application;
 
 import io.syncengine.domain.model.DeliveryPriority;
 import io.syncengine.domain.model.OperationKey;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The message that asks for one operation to be applied. It carries only identity: the operation log is the truth
@@ -14,6 +16,19 @@ public record QueuedOperation(String tenant, String deviceId, String opId, Strin
 
     public QueuedOperation(String tenant, String deviceId, String opId, String batchId, Long seq) {
         this(tenant, deviceId, opId, batchId, seq, DeliveryPriority.ORDINARY);
+    }
+
+    /**
+     * The operations an {@code UPDATE … RETURNING tenant, device_id, op_id, batch_id, seq} marked for queueing,
+     * in the order they go back on the queue: each device's in {@code seq} order (RETURNING has no order).
+     */
+    static List<QueuedOperation> fromReturnedRows(List<Object[]> rows) {
+        return rows.stream()
+                .map(r -> new QueuedOperation((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        r[4] == null ? null : ((Number) r[4]).longValue()))
+                .sorted(Comparator.comparing(QueuedOperation::tenant).thenComparing(QueuedOperation::deviceId)
+                        .thenComparing(QueuedOperation::seq, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
     public OperationKey key() {

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Comparator;
 import java.util.List;
 
 /** Re-queues undelivered operations in one transaction with their re-queue marks (XA: both or neither). */
@@ -37,13 +36,7 @@ public class RequeueTransaction {
                 .setParameter(1, olderThanSeconds)
                 .setParameter(2, limit)
                 .getResultList();
-        // RETURNING has no order: each device's operations go back on the queue in seq order.
-        List<QueuedOperation> operations = rows.stream()
-                .map(r -> new QueuedOperation((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        r[4] == null ? null : ((Number) r[4]).longValue()))
-                .sorted(Comparator.comparing(QueuedOperation::tenant).thenComparing(QueuedOperation::deviceId)
-                        .thenComparing(QueuedOperation::seq, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
+        List<QueuedOperation> operations = QueuedOperation.fromReturnedRows(rows);
         queue.enqueue(operations);
         return operations.size();
     }

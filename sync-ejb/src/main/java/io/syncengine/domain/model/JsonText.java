@@ -75,11 +75,11 @@ public final class JsonText {
      */
     public static JsonValue withoutNul(JsonValue value) {
         if (value instanceof JsonString s) {
-            return s.getString().indexOf('\0') < 0 ? s : PROVIDER.createValue(s.getString().replace('\0', '\uFFFD'));
+            return s.getString().indexOf('\0') < 0 ? s : PROVIDER.createValue(withoutNul(s.getString()));
         }
         if (value instanceof JsonObject object) {
             JsonObjectBuilder copy = PROVIDER.createObjectBuilder();
-            object.forEach((name, member) -> copy.add(name.replace('\0', '\uFFFD'), withoutNul(member)));
+            object.forEach((name, member) -> copy.add(withoutNul(name), withoutNul(member)));
             return copy.build();
         }
         if (value instanceof JsonArray array) {
@@ -88,6 +88,11 @@ public final class JsonText {
             return copy.build();
         }
         return value;
+    }
+
+    /** The text with every NUL character replaced by U+FFFD (see {@link #withoutNul(JsonValue)}). */
+    public static String withoutNul(String text) {
+        return text.replace('\0', '\uFFFD');
     }
 
     /** Parses any JSON document (the parser's exceptions tell where it is malformed). */

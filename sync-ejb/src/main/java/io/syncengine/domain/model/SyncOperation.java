@@ -145,7 +145,7 @@ public class SyncOperation {
         if (value == null) {
             return null;
         }
-        String storable = value.replace('\0', '\uFFFD');
+        String storable = JsonText.withoutNul(value);
         return storable.length() <= length ? storable : storable.substring(0, length);
     }
 
@@ -271,7 +271,7 @@ public class SyncOperation {
 
     private static String errorsJson(List<FieldError> errors) {
         JsonArrayBuilder array = JsonText.array();
-        errors.forEach(e -> array.add(JsonText.object().add("pointer", e.pointer().replace('\0', '\uFFFD'))
+        errors.forEach(e -> array.add(JsonText.object().add("pointer", JsonText.withoutNul(e.pointer()))
                 .add("message", e.message())));
         return array.build().toString();
     }
