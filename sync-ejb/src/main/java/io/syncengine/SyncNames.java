@@ -35,6 +35,7 @@ public final class SyncNames {
     public static final String CONFIG_RECOVERY_AFTER = "sync.recovery.requeue-after-seconds";
     public static final String CONFIG_TOMBSTONE_RETENTION = "sync.pull.tombstone-retention-days";
     public static final String CONFIG_PURGE_INTERVAL = "sync.pull.purge-interval-seconds";
+    public static final String CONFIG_SEAL_INTERVAL = "sync.audit.seal-interval-ms";
 
     /** JMS message properties that carry an operation's identity (the body carries the same, as JSON). */
     public static final String PROPERTY_TENANT = "tenant";

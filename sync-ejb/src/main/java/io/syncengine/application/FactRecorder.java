@@ -1,6 +1,7 @@
 package io.syncengine.application;
 
 import io.syncengine.SyncNames;
+import io.syncengine.domain.model.AuditEventType;
 import io.syncengine.domain.model.Customer;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.JsonText;
@@ -77,14 +78,15 @@ public class FactRecorder {
         for (StockPolicy.PricedLine line : apply.lines()) {
             em.persist(SaleLineEntry.of(recorded, line));
             if (line.priceDiffers()) {
-                notes.add(JsonText.object().add("type", "PRICE_DIFFERS").add("line", line.line().lineNo())
+                notes.add(JsonText.object().add("type", AuditEventType.PRICE_DIFFERS.name())
+                        .add("line", line.line().lineNo())
                         .add("productId", line.line().productId())
                         .add("unitPrice", line.line().unitPrice().toPlainString())
                         .add("serverPrice", line.serverPrice().toPlainString()));
             }
         }
-        apply.archive().forEach(productId -> notes.add(JsonText.object().add("type", "PRODUCT_ARCHIVED")
-                .add("productId", productId)));
+        apply.archive().forEach(productId -> notes.add(JsonText.object()
+                .add("type", AuditEventType.PRODUCT_ARCHIVED.name()).add("productId", productId)));
         String assignedId = assigned(op, id, force, notes);
         return new ApplyResult.Applied(1L, assignedId, notes.build());
     }
@@ -116,12 +118,13 @@ public class FactRecorder {
     /** The new id when the one sent was taken (noted for auditors), else null; a forced fact is noted too. */
     private static String assigned(SyncOperation op, String id, boolean force, JsonArrayBuilder notes) {
         if (force) {
-            notes.add(JsonText.object().add("type", "FORCED_BY_OPERATOR"));
+            notes.add(JsonText.object().add("type", AuditEventType.FORCED_BY_OPERATOR.name()));
         }
         if (id.equals(op.getEntityId())) {
             return null;
         }
-        notes.add(JsonText.object().add("type", "ID_ASSIGNED").add("sentId", op.getEntityId()).add("id", id));
+        notes.add(JsonText.object().add("type", AuditEventType.ID_ASSIGNED.name()).add("sentId", op.getEntityId())
+                .add("id", id));
         return id;
     }
 

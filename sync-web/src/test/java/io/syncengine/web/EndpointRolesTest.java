@@ -19,7 +19,7 @@ class EndpointRolesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(BatchResource.class, ConflictResource.class,
             OperationResource.class, ChangeResource.class, DeviceResource.class,
-            EventResource.class);
+            EventResource.class, AuditResource.class);
 
     @Test
     void everyResourceMethodDeclaresItsRoles() {

@@ -93,6 +93,12 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
+    public Reply get(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token);
+        headers.forEach(request::header);
+        return send(request.GET());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
                 .timeout(Duration.ofSeconds(60));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -33,19 +34,29 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
 
     private final EmbeddedDatabase embedded;
     private final String dbUrl;
+    private final AppRole app;
     private final EmbeddedBroker broker;
     private final TokenIssuer issuer;
 
-    private SyncStack(EmbeddedDatabase embedded, String dbUrl, EmbeddedBroker broker, TokenIssuer issuer) {
+    /**
+     * The application connects as a role of its own, as in production: it owns the database (Liquibase creates
+     * the schema as it) but is no superuser, so the privileges the changelogs revoke really are gone.
+     */
+    private record AppRole(String name, String password) {
+    }
+
+    private SyncStack(EmbeddedDatabase embedded, String dbUrl, AppRole app, EmbeddedBroker broker,
+            TokenIssuer issuer) {
         this.embedded = embedded;
         this.dbUrl = dbUrl;
+        this.app = app;
         this.broker = broker;
         this.issuer = issuer;
     }
 
     /** Used by JUnit only (via {@link SyncIntegrationTest}). */
     public SyncStack() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public static SyncStack get() {
@@ -76,6 +87,12 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         String dbUrl = Databases.withDatabase(server, "sync_it_" + UUID.randomUUID().toString().replace("-", ""));
         Databases.ensureExists(dbUrl, user(), password());
         Databases.requirePreparedTransactions(dbUrl, user(), password());
+        AppRole app = new AppRole(Databases.databaseName(dbUrl) + "_app", UUID.randomUUID().toString());
+        try (Connection c = DriverManager.getConnection(dbUrl, user(), password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE \"" + app.name() + "\" LOGIN PASSWORD '" + app.password() + "'");
+            s.execute("ALTER DATABASE \"" + Databases.databaseName(dbUrl) + "\" OWNER TO \"" + app.name() + "\"");
+        }
 
         Path brokerData = work.resolve("broker");
         deleteTree(brokerData);
@@ -89,8 +106,8 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                 Path.of(System.getProperty("sync.it.resourceAdapter")), work.resolve("payara/tx-log"), freePort(),
                 Map.ofEntries(
                         Map.entry("sync.db.url", dbUrl),
-                        Map.entry("sync.db.user", user()),
-                        Map.entry("sync.db.password", password()),
+                        Map.entry("sync.db.user", app.name()),
+                        Map.entry("sync.db.password", app.password()),
                         Map.entry("sync.broker.host", "127.0.0.1"),
                         Map.entry("sync.broker.port", Integer.toString(broker.port())),
                         Map.entry("sync.apply.consumers", "8"),
@@ -98,11 +115,12 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                         Map.entry("sync.recovery.interval-seconds", "1"),
                         Map.entry("sync.recovery.requeue-after-seconds", "4"),
                         Map.entry("sync.pull.purge-interval-seconds", "2"),
+                        Map.entry("sync.audit.seal-interval-ms", "200"),
                         Map.entry("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString()),
                         Map.entry("mp.jwt.verify.issuer", issuer.issuer())));
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
-        return new SyncStack(embedded, dbUrl, broker, issuer);
+        return new SyncStack(embedded, dbUrl, app, broker, issuer);
     }
 
     @Override
@@ -110,6 +128,10 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         try {
             broker.close();
             Databases.drop(dbUrl, user(), password());
+            try (Connection c = DriverManager.getConnection(Databases.withDatabase(dbUrl, "postgres"), user(),
+                    password()); Statement s = c.createStatement()) {
+                s.execute("DROP ROLE IF EXISTS \"" + app.name() + "\"");
+            }
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -122,8 +144,14 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         return broker;
     }
 
+    /** The test's own connection, as the superuser that made the database: sees and may change everything. */
     public Connection database() throws SQLException {
         return DriverManager.getConnection(dbUrl, user(), password());
+    }
+
+    /** A connection as the application's own role, with exactly its privileges. */
+    public Connection applicationDatabase() throws SQLException {
+        return DriverManager.getConnection(dbUrl, app.name(), app.password());
     }
 
     public String token(String tenant, String role, String deviceId) {
