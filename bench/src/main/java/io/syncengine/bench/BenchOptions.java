@@ -17,6 +17,7 @@ import java.util.Set;
  * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
  *                    ceiling is not to be measured and nothing is to be pulled
  * @param pullRecords 0 for no pull measurement
+ * @param auditEvents 0 for no audit measurement
  * @param out         null when no JSON report is wanted
  */
 record BenchOptions(
@@ -34,6 +35,7 @@ record BenchOptions(
         int pgbenchRows,
         boolean deltaPulls,
         int pullRecords,
+        int auditEvents,
         Path out) {
 
     /** The server's own limit on operations per batch (contract: Push). */
@@ -60,6 +62,7 @@ record BenchOptions(
         d.put("--pgbench-rows", "100000");
         d.put("--delta-pulls", "false");
         d.put("--pull-records", "0");
+        d.put("--audit-events", "0");
         d.put("--out", null);
         return d;
     }
@@ -102,8 +105,14 @@ record BenchOptions(
             throw new IllegalArgumentException("--pull-records needs --pgbench-db-url: the records to pull are"
                     + " written straight into the server's database");
         }
-        if (batches == 0 && pullRecords == 0) {
-            throw new IllegalArgumentException("--batches 0 leaves nothing to measure without --pull-records");
+        int auditEvents = number(values, "--audit-events", 0, 100_000_000);
+        if (auditEvents > 0 && dbUrl == null) {
+            throw new IllegalArgumentException("--audit-events needs --pgbench-db-url: the events to query are"
+                    + " written straight into the server's database");
+        }
+        if (batches == 0 && pullRecords == 0 && auditEvents == 0) {
+            throw new IllegalArgumentException("--batches 0 leaves nothing to measure without --pull-records or"
+                    + " --audit-events");
         }
         boolean deltaPulls = flag(values, "--delta-pulls");
         if (deltaPulls && batches == 0) {
@@ -126,6 +135,7 @@ record BenchOptions(
                 number(values, "--pgbench-rows", 1, 10_000_000),
                 deltaPulls,
                 pullRecords,
+                auditEvents,
                 out == null ? null : Path.of(out));
     }
 
@@ -190,6 +200,8 @@ record BenchOptions(
                 option("", "each pull (needs --batches above 0, see below)"),
                 option("--pull-records N", "then measure a pull of a snapshot of N products (0 = none;"),
                 option("", "needs --pgbench-db-url, see below)"),
+                option("--audit-events N", "then measure the audit log on N seeded events (0 = none; needs"),
+                option("", "--pgbench-db-url; they cannot be deleted: use a scratch database)"),
                 option("--out FILE", "also write the report as JSON to FILE"),
                 option("--help", "this text"),
                 "",
@@ -222,6 +234,17 @@ record BenchOptions(
                 "(jstat every 250 ms) and RSS at peak during the pull. Then, as the baseline, the same rows in the",
                 "same order are read with COPY (SELECT ...) TO STDOUT through the JDBC driver; reported: its rows/s",
                 "and the pull's rate as a ratio of it. The products are deleted afterwards.",
+                "",
+                "--audit-events N: N events of a tenant of their own are written straight into the append-only",
+                "audit_event table (" + SeededEvents.DEVICES + " devices, " + SeededEvents.RECORDS
+                        + " products, a month), and the server's sealer links them into the",
+                "tenant's hash chain (reported: seconds and events/s). Then an auditor times "
+                        + AuditMeasurement.QUERIES + " queries of each kind,",
+                "one at a time, first page of " + AuditMeasurement.LIMIT
+                        + " (by device, record, batch, type, an hour, a device's day, and a",
+                "second page by cursor; p50/p99/max), exports " + AuditMeasurement.EXPORT_ROWS
+                        + " events as CSV while the server's heap is sampled,",
+                "and verifies the whole chain. The log is append-only: the events stay; use a scratch database.",
                 "",
                 "The report is printed as 'key: value' lines. Exit status 0 when every batch was accepted and",
                 "settled, every delta pull answered and every seeded record pulled, 1 when the run was incomplete",

@@ -33,6 +33,11 @@ final class DeviceTokens {
         return issuer.mint(tenant, deviceId, List.of("device"), deviceId, ttl);
     }
 
+    /** A token of a person in {@code role} (operator, auditor, admin) of {@code tenant}. */
+    String person(String tenant, String role, Duration ttl) {
+        return issuer.mint(tenant, role + "@" + tenant, List.of(role), null, ttl);
+    }
+
     Path keyDir() {
         return keyDir;
     }

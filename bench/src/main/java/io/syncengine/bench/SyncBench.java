@@ -83,14 +83,16 @@ public final class SyncBench {
         int httpThreads = options.terminals() + options.watchers() + (options.deltaPulls() ? 1 : 0);
         try (SyncClient client = new SyncClient(options.url(), httpThreads)) {
             preflight(client, tokens.device("bench-" + runId, "till-1", ttl), tokens);
-            if (options.pullRecords() > 0) {
+            if (options.pullRecords() > 0 || options.auditEvents() > 0) {
                 SeededProducts.check(options.database(), password);
             }
             Optional<PushRun> push = options.batches() > 0
                     ? Optional.of(pushAndApply(client, tokens, ttl, password)) : Optional.empty();
             Optional<PullRun> pull = options.pullRecords() > 0
                     ? Optional.of(pull(client, tokens, ttl, password)) : Optional.empty();
-            return new RunReport(options, push, pull);
+            Optional<AuditRun> audit = options.auditEvents() > 0
+                    ? Optional.of(audit(client, tokens, ttl, password)) : Optional.empty();
+            return new RunReport(options, push, pull, audit);
         }
     }
 
@@ -172,6 +174,16 @@ public final class SyncBench {
             progress("tenant " + tenant + ": deleting its products");
             products.delete();
         }
+    }
+
+    /** The audit measurement, in a tenant of its own: see {@link AuditMeasurement}. */
+    private AuditRun audit(SyncClient client, DeviceTokens tokens, Duration ttl, String password)
+            throws InterruptedException {
+        String tenant = "bench-" + runId + "-audit";
+        progress("tenant " + tenant + ": seeding " + options.auditEvents() + " audit events in the database");
+        SeededEvents events = new SeededEvents(options.database(), password, tenant);
+        return new AuditMeasurement(client, tokens.person(tenant, "auditor", ttl), events, options.port(), deadline)
+                .run(tenant, options.auditEvents());
     }
 
     /**
@@ -298,7 +310,7 @@ public final class SyncBench {
         }
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("sync-bench: " + message);
     }
 

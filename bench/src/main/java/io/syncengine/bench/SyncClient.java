@@ -33,6 +33,7 @@ final class SyncClient implements AutoCloseable {
     /** Looked up once: {@code Json.createParser} looks the provider up anew at every call. */
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
+    private final URI base;
     private final URI batches;
     private final URI changes;
     private final ExecutorService executor;
@@ -40,6 +41,7 @@ final class SyncClient implements AutoCloseable {
 
     SyncClient(URI server, int threads) {
         String base = server.toString().endsWith("/") ? server.toString() : server + "/";
+        this.base = URI.create(base);
         this.batches = URI.create(base).resolve(BATCHES);
         this.changes = URI.create(base).resolve(CHANGES);
         AtomicInteger counter = new AtomicInteger();
@@ -175,6 +177,41 @@ final class SyncClient implements AutoCloseable {
             throw new IOException("the answer has no hasMore or no cursor");
         }
         return new ChangePage(changes, cursor, hasMore);
+    }
+
+    /** {@code GET} of a path (with its query) of the server's API, answer read whole. */
+    Reply get(String token, String pathAndQuery, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /**
+     * {@code GET} with {@code Accept: accept}, the answer counted as it streams in and never held: returns the number
+     * of lines it had.
+     *
+     * @throws IOException also for an answer that is not 200
+     */
+    long download(String token, String pathAndQuery, String accept, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException(new Reply(response.statusCode(), contentType(response),
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8)).summary());
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long lines = 0;
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        }
     }
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package io.syncengine.launcher;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
@@ -12,6 +14,16 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * data directory, a CORE acceptor on a loopback port, the operations queue and its dead-letter queue.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+
+    /**
+     * Artemis's audit log writes a line per message sent and received: at the rates of a sync server it costs more
+     * than the broker's own work. Held here, so the level is not lost with a collected logger.
+     */
+    private static final Logger AUDIT_LOG = Logger.getLogger("org.apache.activemq.audit");
+
+    static {
+        AUDIT_LOG.setLevel(Level.WARNING);
+    }
 
     static final String CONFIG = "io/syncengine/broker/broker.xml";
 

@@ -25,7 +25,6 @@ public final class SyncServer {
     }
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
             case "run" -> {

@@ -25,19 +25,69 @@ class ChangelogRoundTripTest {
     private static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
     private static final String PREVIOUS_RELEASE = "0.1.0";
 
+    /** What a test does with a scratch database and the changelog. */
+    @FunctionalInterface
+    private interface Migration {
+        void run(Connection connection, Liquibase liquibase) throws Exception;
+    }
+
     @Test
     void everyChangesetAppliesRollsBackToThePreviousReleaseAndAppliesAgain() throws Exception {
+        onScratchDatabase((connection, liquibase) -> {
+            liquibase.update("");
+            int all = count(connection, "SELECT count(*) FROM databasechangelog");
+            assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'sale'"));
+
+            liquibase.rollback(PREVIOUS_RELEASE, "");
+            assertEquals(0, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename IN "
+                    + "('sale', 'sale_line', 'stock_movement', 'sync_conflict_resolution', "
+                    + "'sync_resolution_job', 'sync_device', 'audit_event', 'audit_link', 'audit_seal_state')"),
+                    "the later releases' tables are gone");
+            assertEquals(0, count(connection, "SELECT count(*) FROM information_schema.columns "
+                    + "WHERE column_name IN ('change_xid', 'archived_at', 'resolution_id')"));
+            assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables "
+                    + "WHERE tablename = 'sync_operation'"), "the previous release's schema stays");
+
+            liquibase.update("");
+            assertEquals(all, count(connection, "SELECT count(*) FROM databasechangelog"));
+            assertEquals(1, count(connection, "SELECT count(*) FROM pg_trigger "
+                    + "WHERE tgname = 'tr_product_change'"));
+        });
+    }
+
+    @Test
+    void operationsReceivedBeforeTheEventLogGetTheirEvents() throws Exception {
+        onScratchDatabase((connection, liquibase) -> {
+            liquibase.update("0.2.0", "");
+            try (Statement s = connection.createStatement()) {
+                s.execute("INSERT INTO sync_operation (tenant, device_id, op_id, batch_id, seq, entity, entity_id, "
+                        + "op_type, data, received_by, received_at, status, result_version, settled_at) VALUES "
+                        + "('t1', 'till-1', 'op-1', 'b-1', 1, 'category', 'c-1', 'CREATE', '{\"name\": \"Tea\"}', "
+                        + "'till-1', now() - interval '2 days', 'APPLIED', 1, now() - interval '2 days'), "
+                        + "('t1', 'till-1', 'op-2', 'b-1', 2, 'category', 'c-2', 'CREATE', '{\"name\": \"Tea\"}', "
+                        + "'till-1', now() - interval '2 days', 'PENDING', NULL, NULL)");
+            }
+            liquibase.update("");
+            assertEquals(2, count(connection, "SELECT count(*) FROM audit_event WHERE event_type = 'RECEIVED' "
+                    + "AND detail @> '{\"backfilled\": true}' AND recorded_at < now() - interval '1 day'"));
+            assertEquals(1, count(connection, "SELECT count(*) FROM audit_event WHERE event_type = 'APPLIED' "
+                    + "AND op_id = 'op-1' AND after_version = 1 AND payload_hash IS NOT NULL"));
+            assertEquals(3, count(connection, "SELECT count(*) FROM audit_event"), "nothing for what is pending");
+        });
+    }
+
+    private static void onScratchDatabase(Migration migration) throws Exception {
         String server = System.getenv("SYNC_TEST_DB_URL");
         if (server != null && !server.isBlank()) {
-            roundTripOnScratchDatabase(server);
+            onScratchDatabase(server, migration);
         } else {
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-                roundTripOnScratchDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+                onScratchDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", migration);
             }
         }
     }
 
-    private static void roundTripOnScratchDatabase(String server) throws Exception {
+    private static void onScratchDatabase(String server, Migration migration) throws Exception {
         String name = "sync_schema_" + UUID.randomUUID().toString().replace("-", "");
         String user = System.getenv().getOrDefault("SYNC_TEST_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("SYNC_TEST_DB_PASSWORD", "");
@@ -51,23 +101,7 @@ class ChangelogRoundTripTest {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-                    liquibase.update("");
-                    int all = count(connection, "SELECT count(*) FROM databasechangelog");
-                    assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'sale'"));
-
-                    liquibase.rollback(PREVIOUS_RELEASE, "");
-                    assertEquals(0, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename IN "
-                            + "('sale', 'sale_line', 'stock_movement', 'sync_conflict_resolution', "
-                            + "'sync_resolution_job', 'sync_device')"), "the release's tables are gone");
-                    assertEquals(0, count(connection, "SELECT count(*) FROM information_schema.columns "
-                            + "WHERE column_name IN ('change_xid', 'archived_at', 'resolution_id')"));
-                    assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables "
-                            + "WHERE tablename = 'sync_operation'"), "the previous release's schema stays");
-
-                    liquibase.update("");
-                    assertEquals(all, count(connection, "SELECT count(*) FROM databasechangelog"));
-                    assertEquals(1, count(connection, "SELECT count(*) FROM pg_trigger "
-                            + "WHERE tgname = 'tr_product_change'"));
+                    migration.run(connection, liquibase);
                 }
             }
         } finally {

@@ -21,18 +21,17 @@ public interface AuditLog {
     /** Events in (recordedAt, id) order after {@code after}, at most {@code limit}; returns whether more follow. */
     boolean events(String tenant, AuditFilter filter, EventPosition after, long limit, Consumer<AuditEvent> sink);
 
-    /** Operations in (receivedAt, deviceId, opId) order after {@code after}; returns whether more follow. */
-    boolean operations(String tenant, AuditFilter filter, OperationPosition after, long limit,
+    /**
+     * Operations in the order they were received (their RECEIVED events' page order), or, filtered by APPLIED,
+     * REJECTED or CONFLICT, in the order they reached it, after {@code after}; returns whether more follow.
+     */
+    boolean operations(String tenant, AuditFilter filter, EventPosition after, long limit,
             Consumer<AuditedOperation> sink);
 
     /** Recomputes the tenant's links sealed in [from, to) (either end open when null). */
     AuditVerification verify(String tenant, OffsetDateTime from, OffsetDateTime to);
 
-    /** An event's place in page order. */
+    /** An event's place in page order (for an operation, its RECEIVED event's). */
     record EventPosition(OffsetDateTime recordedAt, long id) {
-    }
-
-    /** An operation's place in page order. */
-    record OperationPosition(OffsetDateTime receivedAt, String deviceId, String opId) {
     }
 }

@@ -32,36 +32,38 @@ public class AuditTrail {
 
     public EventPage events(Caller caller, AuditFilter filter, int limit, String cursor) {
         List<AuditEvent> rows = new ArrayList<>();
-        boolean more = log.events(caller.tenant(), filter, eventPosition(cursor), limit, rows::add);
+        boolean more = log.events(caller.tenant(), filter, position(cursor), limit, rows::add);
         AuditEvent last = more ? rows.get(rows.size() - 1) : null;
         return new EventPage(rows.stream().map(AuditEventView::of).toList(),
-                last == null ? null : CursorText.encode(AuditEvent.time(last.recordedAt()), Long.toString(last.id())));
+                last == null ? null : cursor(new AuditLog.EventPosition(last.recordedAt(), last.id())));
     }
 
     /** Every event the filter matches from the cursor on, in page order. */
     public void exportEvents(Caller caller, AuditFilter filter, String cursor, Consumer<AuditEvent> sink) {
-        log.events(caller.tenant(), filter, eventPosition(cursor), Long.MAX_VALUE, sink);
+        log.events(caller.tenant(), filter, position(cursor), Long.MAX_VALUE, sink);
     }
 
     public OperationPage operations(Caller caller, AuditFilter filter, int limit, String cursor) {
         List<AuditedOperation> rows = new ArrayList<>();
-        boolean more = log.operations(caller.tenant(), filter, operationPosition(cursor), limit, rows::add);
-        AuditedOperation last = more ? rows.get(rows.size() - 1) : null;
-        return new OperationPage(rows, last == null ? null
-                : CursorText.encode(AuditEvent.time(last.receivedAt()), last.deviceId(), last.opId()));
+        boolean more = log.operations(caller.tenant(), filter, position(cursor), limit, rows::add);
+        return new OperationPage(rows, more ? cursor(rows.get(rows.size() - 1).position()) : null);
     }
 
     /** Every operation the filter matches from the cursor on, in page order. */
     public void exportOperations(Caller caller, AuditFilter filter, String cursor,
             Consumer<AuditedOperation> sink) {
-        log.operations(caller.tenant(), filter, operationPosition(cursor), Long.MAX_VALUE, sink);
+        log.operations(caller.tenant(), filter, position(cursor), Long.MAX_VALUE, sink);
     }
 
     public AuditVerification verify(Caller caller, OffsetDateTime from, OffsetDateTime to) {
         return log.verify(caller.tenant(), from, to);
     }
 
-    private static AuditLog.EventPosition eventPosition(String cursor) {
+    private static String cursor(AuditLog.EventPosition position) {
+        return CursorText.encode(AuditEvent.time(position.recordedAt()), Long.toString(position.id()));
+    }
+
+    private static AuditLog.EventPosition position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -69,18 +71,6 @@ public class AuditTrail {
         try {
             return new AuditLog.EventPosition(OffsetDateTime.parse(parts[0]), Long.parseLong(parts[1]));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidCursorException();
-        }
-    }
-
-    private static AuditLog.OperationPosition operationPosition(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        String[] parts = CursorText.decode(cursor, 3);
-        try {
-            return new AuditLog.OperationPosition(OffsetDateTime.parse(parts[0]), parts[1], parts[2]);
-        } catch (DateTimeParseException e) {
             throw new InvalidCursorException();
         }
     }

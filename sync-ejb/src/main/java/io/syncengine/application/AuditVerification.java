@@ -14,7 +14,8 @@ import java.time.OffsetDateTime;
  * @param problem       what is wrong with it, or null
  * @param headHash      the hash of the last link checked; an auditor who keeps it can later prove that nothing up
  *                      to there was rewritten (a rewrite of the whole chain changes it)
- * @param unsealed      events recorded but not yet linked into the chain (the sealer links them within seconds)
+ * @param unsealed      events recorded (in the range) that no link names: the sealer links new ones within seconds;
+ *                      any that stay were skipped, and that is a finding too
  */
 public record AuditVerification(
         OffsetDateTime from,

@@ -1,11 +1,13 @@
 package io.syncengine.application;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.OffsetDateTime;
 
 /**
  * One row of the auditors' operation log: an operation as received and what became of it.
  *
- * @param subject the token subject that sent it
+ * @param subject  the token subject that sent it
+ * @param position where it is in the log's page order (not shown)
  */
 public record AuditedOperation(
         String deviceId,
@@ -24,5 +26,6 @@ public record AuditedOperation(
         String subject,
         OffsetDateTime clientTime,
         OffsetDateTime receivedAt,
-        OffsetDateTime settledAt) {
+        OffsetDateTime settledAt,
+        @JsonbTransient AuditLog.EventPosition position) {
 }

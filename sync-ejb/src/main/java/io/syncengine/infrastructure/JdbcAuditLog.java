@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -41,12 +42,14 @@ import javax.sql.DataSource;
 public class JdbcAuditLog implements AuditLog {
 
     private static final int FETCH_SIZE = 1000;
+    /** Operation statuses that are final and reached once, each with an event of its name. */
+    private static final Set<String> FINAL_ONCE = Set.of("APPLIED", "REJECTED", "CONFLICT");
     private static final String EVENT_COLUMNS = "e.id, e.tenant, e.event_type, e.subject, e.device_id, e.op_id, "
             + "e.batch_id, e.seq, e.entity, e.entity_id, e.op_type, e.before_version, e.after_version, "
             + "e.payload_hash, e.detail::text, e.client_time, e.recorded_at";
-    private static final String OPERATION_COLUMNS = "device_id, op_id, batch_id, seq, entity, entity_id, op_type, "
-            + "base_version, result_version, status, conflict_id, assigned_id, resolution_id, received_by, "
-            + "client_time, received_at, settled_at";
+    private static final String OPERATION_COLUMNS = "o.device_id, o.op_id, o.batch_id, o.seq, o.entity, "
+            + "o.entity_id, o.op_type, o.base_version, o.result_version, o.status, o.conflict_id, o.assigned_id, "
+            + "o.resolution_id, o.received_by, o.client_time, o.received_at, o.settled_at";
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
     private DataSource dataSource;
@@ -150,46 +153,54 @@ public class JdbcAuditLog implements AuditLog {
     public boolean events(String tenant, AuditFilter filter, EventPosition after, long limit,
             Consumer<AuditEvent> sink) {
         Query q = new Query("SELECT " + EVENT_COLUMNS + " FROM audit_event e WHERE e.tenant = ?", tenant);
+        where(q, filter);
+        q.where("e.event_type = ?", filter.status());
+        page(q, after);
+        return stream(q, limit, rs -> sink.accept(event(rs)));
+    }
+
+    @Override
+    public boolean operations(String tenant, AuditFilter filter, EventPosition after, long limit,
+            Consumer<AuditedOperation> sink) {
+        // An operation's RECEIVED event holds everything the filters ask for but its status, and never changes:
+        // the event indexes find the page, and the operation log adds what became of each. A final status that
+        // an operation reaches once (APPLIED, REJECTED, CONFLICT) has its own event, which finds those directly.
+        String driving = filter.status() != null && FINAL_ONCE.contains(filter.status()) ? filter.status()
+                : "RECEIVED";
+        Query q = new Query("SELECT " + OPERATION_COLUMNS + ", e.recorded_at, e.id FROM audit_event e "
+                + "JOIN sync_operation o ON o.tenant = e.tenant AND o.device_id = e.device_id AND o.op_id = e.op_id "
+                + "WHERE e.tenant = ?", tenant);
+        q.where("e.event_type = ?", driving);
+        where(q, filter);
+        q.where("o.status = ?", filter.status());
+        page(q, after);
+        return stream(q, limit, rs -> sink.accept(new AuditedOperation(rs.getString(1), rs.getString(2),
+                rs.getString(3), nullableLong(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
+                nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class),
+                rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
+                new EventPosition(rs.getObject(18, OffsetDateTime.class), rs.getLong(19)))));
+    }
+
+    /** The filters events and operations share, on the event's columns. */
+    private static void where(Query q, AuditFilter filter) {
         q.where("e.device_id = ?", filter.deviceId());
         q.where("e.op_id = ?", filter.opId());
         q.where("e.entity = ?", filter.entity());
         q.where("e.entity_id = ?", filter.entityId());
         q.where("e.batch_id = ?", filter.batchId());
-        q.where("e.event_type = ?", filter.status());
         q.where("e.recorded_at >= ?", filter.from());
         q.where("e.recorded_at < ?", filter.to());
+    }
+
+    /** After the cursor's event, in page order. */
+    private static void page(Query q, EventPosition after) {
         if (after != null) {
             q.sql.append(" AND (e.recorded_at, e.id) > (?, ?)");
             q.params.add(after.recordedAt());
             q.params.add(after.id());
         }
         q.sql.append(" ORDER BY e.recorded_at, e.id");
-        return stream(q, limit, rs -> sink.accept(event(rs)));
-    }
-
-    @Override
-    public boolean operations(String tenant, AuditFilter filter, OperationPosition after, long limit,
-            Consumer<AuditedOperation> sink) {
-        Query q = new Query("SELECT " + OPERATION_COLUMNS + " FROM sync_operation WHERE tenant = ?", tenant);
-        q.where("device_id = ?", filter.deviceId());
-        q.where("entity = ?", filter.entity());
-        q.where("entity_id = ?", filter.entityId());
-        q.where("batch_id = ?", filter.batchId());
-        q.where("status = ?", filter.status());
-        q.where("received_at >= ?", filter.from());
-        q.where("received_at < ?", filter.to());
-        if (after != null) {
-            q.sql.append(" AND (received_at, device_id, op_id) > (?, ?, ?)");
-            q.params.add(after.receivedAt());
-            q.params.add(after.deviceId());
-            q.params.add(after.opId());
-        }
-        q.sql.append(" ORDER BY received_at, device_id, op_id");
-        return stream(q, limit, rs -> sink.accept(new AuditedOperation(rs.getString(1), rs.getString(2),
-                rs.getString(3), nullableLong(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
-                nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class),
-                rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class))));
     }
 
     @Override
@@ -212,7 +223,7 @@ public class JdbcAuditLog implements AuditLog {
 
     private AuditVerification verify(Connection c, String tenant, OffsetDateTime from, OffsetDateTime to)
             throws SQLException {
-        long unsealed = unsealed(c, tenant);
+        long unsealed = unsealed(c, tenant, from, to);
         Long first = position(c, "SELECT min(position) FROM audit_link WHERE tenant = ?"
                 + (from == null ? "" : " AND sealed_at >= ?"), tenant, from);
         Long last = position(c, "SELECT max(position) FROM audit_link WHERE tenant = ?"
@@ -268,10 +279,23 @@ public class JdbcAuditLog implements AuditLog {
         return new AuditVerification(from, to, first, last, checked, true, null, null, null, previous, unsealed);
     }
 
-    private static long unsealed(Connection c, String tenant) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_event e, audit_seal_state st "
-                + "WHERE st.id = 1 AND (e.event_xid, e.id) > (st.last_xid, st.last_id) AND e.tenant = ?")) {
-            s.setString(1, tenant);
+    /**
+     * The tenant's events (recorded in the range) that no link names: those the sealer has yet to link, which
+     * disappear within seconds, and any that were skipped, which stay.
+     */
+    private static long unsealed(Connection c, String tenant, OffsetDateTime from, OffsetDateTime to)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_event e WHERE e.tenant = ?"
+                + (from == null ? "" : " AND e.recorded_at >= ?") + (to == null ? "" : " AND e.recorded_at < ?")
+                + " AND NOT EXISTS (SELECT 1 FROM audit_link l WHERE l.event_id = e.id)")) {
+            int i = 1;
+            s.setString(i++, tenant);
+            if (from != null) {
+                s.setObject(i++, from);
+            }
+            if (to != null) {
+                s.setObject(i, to);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -88,8 +88,10 @@ public class AuditResource {
     @Produces(JSON_FIRST)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
     @Operation(summary = "The operation log: every operation received, and what became of it",
-            description = "Oldest first, keyset-paged on (receivedAt, deviceId, opId); limit 1-"
-                    + AuditTrail.MAX_LIMIT + " (default " + AuditTrail.DEFAULT_LIMIT + "); from/to on receivedAt.")
+            description = "In the order received, keyset-paged; limit 1-"
+                    + AuditTrail.MAX_LIMIT + " (default " + AuditTrail.DEFAULT_LIMIT + "); from/to on the time "
+                    + "received; status is the operation's status now. Filtered by APPLIED, REJECTED or CONFLICT, "
+                    + "in the order they reached it, and from/to on that time.")
     public AuditTrail.OperationPage operations(@BeanParam Query query, @QueryParam("status") String status) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = operationFilter(query, status, errors);

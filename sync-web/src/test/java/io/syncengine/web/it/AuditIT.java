@@ -184,9 +184,10 @@ class AuditIT extends SyncTestBase {
         List<JsonObject> all = api.get(OPERATIONS + "?deviceId=" + till, person("auditor")).json()
                 .getJsonArray("operations").getValuesAs(JsonObject.class);
         assertEquals(5, all.size(), all.toString());
-        // Oldest first; a batch's operations share their receipt time and follow in (deviceId, opId) order.
+        // In the order received: the first batch's operations, then the second's.
         assertEquals(Set.of(1, 2, 3), all.subList(0, 3).stream().map(o -> o.getInt("seq")).collect(toSet()));
         assertEquals(Set.of(4, 5), all.subList(3, 5).stream().map(o -> o.getInt("seq")).collect(toSet()));
+        assertFalse(all.get(0).containsKey("position"), "the page position is the cursor's business");
         assertEquals(till, all.get(0).getString("subject"));
 
         List<JsonObject> paged = new ArrayList<>();
@@ -201,6 +202,9 @@ class AuditIT extends SyncTestBase {
 
         assertEquals(Set.of(4, 5), Set.copyOf(seqs(api, OPERATIONS + "?batchId=" + second.getString("batchId"))));
         assertEquals(List.of(5), seqs(api, OPERATIONS + "?deviceId=" + till + "&status=REJECTED"));
+        assertEquals(List.of(1, 2, 3, 4), seqs(api, OPERATIONS + "?deviceId=" + till + "&status=APPLIED"),
+                "in the order they applied: the device's own order");
+        assertEquals(List.of(), seqs(api, OPERATIONS + "?deviceId=" + till + "&status=PENDING"));
         assertEquals(Set.of(1, 4, 5), Set.copyOf(seqs(api, OPERATIONS + "?deviceId=" + till
                 + "&entity=product&entityId=" + productId)));
         assertEquals(List.of(), seqs(api, OPERATIONS + "?deviceId=" + till + "&from=2099-01-01T00:00:00Z"));
