@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,13 @@ final class JsonBody {
 
     private JsonBody() {
     }
+
+    /**
+     * What PostgreSQL's numeric (and so jsonb) holds: a number beyond it cannot even be kept with a rejected
+     * operation, and used to fail the whole batch, on every retry.
+     */
+    static final int MAX_NUMBER_INTEGER_DIGITS = 131_072;
+    static final int MAX_NUMBER_FRACTION_DIGITS = 16_383;
 
     /** The limits a document must keep (see {@link RequestBodies}). */
     record Limits(int maxDepth, int maxStringLength) {
@@ -78,6 +86,14 @@ final class JsonBody {
             case VALUE_STRING -> {
                 if (parser.getString().length() > limits.maxStringLength()) {
                     throw invalid(pointer, "must be at most " + limits.maxStringLength() + " characters long");
+                }
+                return parser.getValue();
+            }
+            case VALUE_NUMBER -> {
+                BigDecimal number = parser.getBigDecimal();
+                if (number.precision() - number.scale() > MAX_NUMBER_INTEGER_DIGITS
+                        || number.scale() > MAX_NUMBER_FRACTION_DIGITS) {
+                    throw invalid(pointer, "is a number too large or too precise to be stored");
                 }
                 return parser.getValue();
             }

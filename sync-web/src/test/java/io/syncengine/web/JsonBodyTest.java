@@ -46,6 +46,13 @@ class JsonBodyTest {
     }
 
     @Test
+    void aNumberBeyondWhatPostgresqlHoldsNamesWhere() {
+        assertEquals("/a/1", refused("{\"a\":[1,1e999999999]}").pointer());
+        assertEquals("/b", refused("{\"b\":1e-20000}").pointer());
+        assertEquals(JsonText.parse("[1e131071,1e-16383]"), JsonBody.parse("[1e131071,1e-16383]", LIMITS));
+    }
+
+    @Test
     void malformedDocumentsAreOneProblemAtTheRoot() {
         for (String json : List.of("", "{", "{\"a\":}", "[1,]", "{} {}", "nul", "{\"a\":1}}")) {
             FieldError error = refused(json);
