@@ -233,5 +233,8 @@ class AbuseLimitsIT extends SyncTestBase {
         retryAfter(pullLimited);
         assertEquals(200, api.get("/api/v1/sync/changes", device("till-calm")).status());
         assertEquals(200, api.get("/api/v1/sync/changes", person("operator")).status(), "people are not limited");
+
+        String openApi = api.get("/openapi", null).body();
+        assertTrue(openApi.contains("429") && openApi.contains("Retry-After"), "the OpenAPI document names the 429");
     }
 }
