@@ -23,9 +23,9 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads a pushed batch: enforces the size limits while reading (before parsing, see {@link RequestBodies}), parses,
- * and checks the envelope. A broken envelope fails the whole batch (400, one pointer per error, nothing stored); each operation is then
- * read on its own, and an invalid one only carries its reasons into the operation log.
+ * Reads a pushed batch: enforces the size limits while reading (before parsing, see {@link RequestBodies}), parses, and
+ * checks the envelope. A broken envelope fails the whole batch (400, one pointer per error, nothing stored); each
+ * operation is then read on its own, and an invalid one only carries its reasons into the operation log.
  */
 @ApplicationScoped
 public class BatchReader {

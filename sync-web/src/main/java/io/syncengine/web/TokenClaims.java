@@ -16,9 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What this API requires of a token beyond what MicroProfile JWT verifies (signature, algorithm, issuer, audience,
- * expiry): that it is valid already ({@code nbf}), a tenant, and for the device role the device it acts as. A token without them identifies no one this
- * server can confine, so it is refused as unauthenticated (401), before any role is checked, never answered with a
- * null tenant.
+ * expiry): that it is valid already ({@code nbf}), a tenant, and for the device role the device it acts as. A token
+ * without them identifies no one this server can confine, so it is refused as unauthenticated (401), before any role is
+ * checked, never answered with a null tenant.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

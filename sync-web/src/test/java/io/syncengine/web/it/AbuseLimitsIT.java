@@ -110,7 +110,8 @@ class AbuseLimitsIT extends SyncTestBase {
         JsonObject deep = Ops.batch("till-deep", List.of(Ops.create(1, "category", Ops.id(), nested(40))));
         JsonObject problem = Problems.assertProblem(api.post(Api.BATCHES, till, deep), 400);
         String pointer = problem.getJsonArray("errors").getJsonObject(0).getString("pointer");
-        assertEquals("/operations/0/data" + "/x".repeat(29), pointer, "data is at depth 4; the object at 33 is refused");
+        assertEquals("/operations/0/data" + "/x".repeat(29), pointer,
+                "data is at depth 4; the object at 33 is refused");
 
         JsonObject huge = Ops.batch("till-deep", List.of(Ops.create(1, "category", Ops.id(),
                 Ops.category("n".repeat(10_001)))));
