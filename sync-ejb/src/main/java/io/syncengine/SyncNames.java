@@ -31,6 +31,13 @@ public final class SyncNames {
     public static final String CONFIG_BROKER_PORT = "sync.broker.port";
     public static final String CONFIG_MAX_OPERATIONS = "sync.batch.max-operations";
     public static final String CONFIG_MAX_BYTES = "sync.batch.max-bytes";
+    public static final String CONFIG_JSON_MAX_BYTES = "sync.json.max-bytes";
+    public static final String CONFIG_JSON_MAX_DEPTH = "sync.json.max-depth";
+    public static final String CONFIG_JSON_MAX_STRING_LENGTH = "sync.json.max-string-length";
+    public static final String CONFIG_RATE_PUSH_PER_SECOND = "sync.rate.push-per-second";
+    public static final String CONFIG_RATE_PUSH_BURST = "sync.rate.push-burst";
+    public static final String CONFIG_RATE_PULL_PER_SECOND = "sync.rate.pull-per-second";
+    public static final String CONFIG_RATE_PULL_BURST = "sync.rate.pull-burst";
     public static final String CONFIG_RECOVERY_INTERVAL = "sync.recovery.interval-seconds";
     public static final String CONFIG_RECOVERY_AFTER = "sync.recovery.requeue-after-seconds";
     public static final String CONFIG_TOMBSTONE_RETENTION = "sync.pull.tombstone-retention-days";

@@ -84,12 +84,13 @@ final class AuditMeasurement {
             queries.put("device_next_page", timeNextPage(device));
 
             long rows = Math.min(EXPORT_ROWS, events);
-            String to = seeded.timeAt(rows);
+            // Up to the first event not to export (exclusive); the seeded times are all distinct.
+            String bound = rows < events ? "?to=" + encode(seeded.timeAt(rows)) : "";
             SyncBench.progress("exporting " + rows + " events as CSV");
             HeapSampler sampler = HeapSampler.start(port, deadline);
             start = System.nanoTime();
             try {
-                exportRows = client.download(token, EVENTS + "?to=" + encode(to), "text/csv", deadline.bound(TIMEOUT)) - 1;
+                exportRows = client.download(token, EVENTS + bound, "text/csv", deadline.bound(TIMEOUT)) - 1;
             } finally {
                 heap = sampler.stop();
             }

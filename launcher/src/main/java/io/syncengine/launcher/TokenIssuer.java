@@ -81,6 +81,15 @@ public final class TokenIssuer {
      * @param deviceId the device a {@code device} token may act as; null for other roles
      */
     public String mint(String tenant, String subject, Collection<String> groups, String deviceId, Duration ttl) {
+        return sign(claims(tenant, subject, groups, deviceId, ttl).build());
+    }
+
+    /**
+     * The claims of a token as {@link #mint} makes them, for a caller that changes some before signing (tests mint
+     * expired or otherwise unacceptable tokens this way).
+     */
+    public JWTClaimsSet.Builder claims(String tenant, String subject, Collection<String> groups, String deviceId,
+            Duration ttl) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -96,9 +105,14 @@ public final class TokenIssuer {
         if (deviceId != null) {
             claims.claim("device_id", deviceId);
         }
+        return claims;
+    }
+
+    /** Signs {@code claims} with this issuer's private key (RS256). */
+    public String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                    claims.build());
+                    claims);
             jwt.sign(new RSASSASigner(privateKey));
             return jwt.serialize();
         } catch (JOSEException e) {

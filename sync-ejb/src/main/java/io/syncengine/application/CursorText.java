@@ -23,7 +23,7 @@ final class CursorText {
     }
 
     /**
-     * @throws InvalidCursorException when the text is not a cursor of {@code count} parts
+     * @throws InvalidCursorException when the text is not a cursor of {@code count} parts, or a part holds a NUL
      */
     static String[] decode(String cursor, int count) {
         try {
@@ -32,8 +32,13 @@ final class CursorText {
             if (parts.length != count) {
                 throw new InvalidCursorException();
             }
-            return Arrays.stream(parts).map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+            String[] decoded = Arrays.stream(parts).map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
                     .toArray(String[]::new);
+            // No cursor handed out holds a NUL (nothing stored can), and PostgreSQL fails on one in a parameter.
+            if (Arrays.stream(decoded).anyMatch(p -> p.indexOf('\0') >= 0)) {
+                throw new InvalidCursorException();
+            }
+            return decoded;
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException();
         }

@@ -10,10 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,13 +20,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads a pushed batch: enforces the size limits while reading (before parsing), parses, and checks the envelope.
- * A broken envelope fails the whole batch (400, one pointer per error, nothing stored); each operation is then
- * read on its own, and an invalid one only carries its reasons into the operation log.
+ * Reads a pushed batch: enforces the size limits while reading (before parsing, see {@link RequestBodies}), parses, and
+ * checks the envelope. A broken envelope fails the whole batch (400, one pointer per error, nothing stored); each
+ * operation is then read on its own, and an invalid one only carries its reasons into the operation log.
  */
 @ApplicationScoped
 public class BatchReader {
@@ -42,29 +38,11 @@ public class BatchReader {
     @ConfigProperty(name = SyncNames.CONFIG_MAX_BYTES, defaultValue = "5242880")
     long maxBytes;
 
-    /**
-     * Many terminal HTTP stacks cannot read an answer sent before their upload finished, so the rest of a body
-     * that is too large is read and discarded (up to this many bytes) before the 413 goes out; beyond it the
-     * connection is simply closed.
-     */
-    static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+    @Inject
+    RequestBodies bodies;
 
     public BatchSubmission read(InputStream body, String contentEncoding, long contentLength) {
-        if (contentLength > maxBytes) {
-            if (contentLength <= DISCARD_LIMIT) {
-                discard(body);
-            }
-            throw tooLarge("the batch is " + contentLength + " bytes; at most " + maxBytes + " are accepted");
-        }
-        JsonStructure document;
-        try {
-            document = JsonBody.parse(readLimited(decoded(body, contentEncoding)));
-        } catch (ProblemException e) {
-            if (e.status() == 413) {
-                discard(body);
-            }
-            throw e;
-        }
+        JsonValue document = bodies.document(body, contentEncoding, contentLength, maxBytes, BatchReader::tooLarge);
         if (!(document instanceof JsonObject envelope)) {
             throw ProblemException.invalid("Invalid batch", List.of(new FieldError("", "must be a JSON object")));
         }
@@ -141,54 +119,6 @@ public class BatchReader {
             return null;
         }
         return s.getString();
-    }
-
-    private InputStream decoded(InputStream body, String contentEncoding) {
-        if (contentEncoding == null || contentEncoding.isBlank() || "identity".equalsIgnoreCase(contentEncoding)) {
-            return body;
-        }
-        if ("gzip".equalsIgnoreCase(contentEncoding.trim())) {
-            try {
-                return new GZIPInputStream(body);
-            } catch (IOException e) {
-                throw ProblemException.invalid("", "the body is not valid gzip: " + e.getMessage());
-            }
-        }
-        throw new ProblemException(415, Problem.HTTP, "Unsupported Media Type",
-                "Content-Encoding " + contentEncoding + " is not supported; send identity or gzip", null);
-    }
-
-    /** Reads at most {@code maxBytes} (after decompression); one byte more is 413. */
-    private String readLimited(InputStream in) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buffer = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > maxBytes) {
-                    throw tooLarge("the batch exceeds " + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ProblemException.invalid("", "the body could not be read: " + e.getMessage());
-        }
-    }
-
-    private static void discard(InputStream body) {
-        try {
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            int n;
-            while (total < DISCARD_LIMIT && (n = body.read(buffer)) != -1) {
-                total += n;
-            }
-        } catch (IOException e) {
-            // the client went away; nothing to answer
-        }
     }
 
     private static ProblemException tooLarge(String detail) {

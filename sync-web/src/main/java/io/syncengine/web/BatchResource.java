@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Push ({@code POST /sync/batches}) and batch status ({@code GET /sync/batches/{batchId}}). */
@@ -41,6 +42,9 @@ public class BatchResource {
     private BatchQueries queries;
 
     @Inject
+    private RateLimits limits;
+
+    @Inject
     private Caller caller;
 
     @POST
@@ -49,13 +53,25 @@ public class BatchResource {
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.ADMIN})
     @Operation(summary = "Push a batch of operations",
             description = "202 once every operation is durably recorded and queued. Idempotent on retries.")
+    @APIResponse(responseCode = "202", description = "Every operation is recorded and queued: the receipt")
+    @APIResponse(responseCode = "400", description = "A broken envelope or malformed JSON; nothing was stored")
+    @APIResponse(responseCode = "413", description = "Too many operations or bytes; nothing was stored")
+    @APIResponse(responseCode = "429", description = "The device pushes faster than its limit; retry after the "
+            + "seconds in Retry-After")
     public Response push(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
+        // A device's pushes count before its body is read; a person's count against the device they push as.
+        if (caller.deviceId() != null) {
+            limits.push(caller.tenant(), caller.deviceId());
+        }
         BatchSubmission batch = reader.read(body, contentEncoding, contentLength);
         if (!caller.mayActAs(batch.deviceId())) {
             throw new ProblemException(403, Problem.FORBIDDEN, "Forbidden",
                     "this token may not push as device " + batch.deviceId(), null);
+        }
+        if (caller.deviceId() == null) {
+            limits.push(caller.tenant(), batch.deviceId());
         }
         BatchReceipt receipt = intake.accept(caller, batch);
         return Response.accepted(new BatchReceiptResponse(receipt.batchId(), receipt.received(),

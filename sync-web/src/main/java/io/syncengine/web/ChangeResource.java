@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,6 +46,9 @@ public class ChangeResource {
     private DeviceRegistry devices;
 
     @Inject
+    private RateLimits limits;
+
+    @Inject
     private Caller caller;
 
     @GET
@@ -54,8 +58,16 @@ public class ChangeResource {
             description = "Stable order, opaque cursor, hasMore; tombstones for deletes; never skips a change. "
                     + "limit 1-5000 (default 500). A cursor older than the tombstone retention is 410 "
                     + "resync-required: pull a snapshot.")
+    @APIResponse(responseCode = "200", description = "A page of changes, the next cursor and hasMore")
+    @APIResponse(responseCode = "410", description = "The cursor is older than the tombstone retention: pull a "
+            + "snapshot")
+    @APIResponse(responseCode = "429", description = "The device pulls faster than its limit; retry after the "
+            + "seconds in Retry-After")
     public Response changes(@QueryParam("since") String since, @QueryParam("entities") String entities,
             @QueryParam("limit") @DefaultValue("" + ChangePulls.DEFAULT_LIMIT) String limit) {
+        if (caller.deviceId() != null) {
+            limits.pull(caller.tenant(), caller.deviceId());
+        }
         List<FieldError> errors = new ArrayList<>();
         int size = Params.limit(limit, ChangePulls.MAX_LIMIT, errors);
         Set<EntityType> selection = EnumSet.noneOf(EntityType.class);

@@ -23,13 +23,16 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,9 @@ public class ConflictResource {
 
     @Inject
     private ResolutionJobs jobs;
+
+    @Inject
+    private RequestBodies bodies;
 
     @Inject
     private Caller caller;
@@ -95,8 +101,10 @@ public class ConflictResource {
     @Operation(summary = "Resolve a conflict",
             description = "202: the resolution is recorded and queued as an operation; it applies against the "
                     + "record as it is then. 409 when the conflict is resolved or a resolution is on its way.")
-    public Response resolve(@PathParam("id") String id, String body) {
-        JsonObject json = JsonBody.object(body, RESOLUTION_FIELDS);
+    public Response resolve(@PathParam("id") String id, InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
+        JsonObject json = bodies.object(body, contentEncoding, contentLength, RESOLUTION_FIELDS, null);
         List<FieldError> errors = new ArrayList<>();
         ResolutionAction action = action(json, errors);
         JsonValue data = json.get("data");
@@ -120,8 +128,10 @@ public class ConflictResource {
     @Operation(summary = "Resolve every open conflict a filter matches with one action",
             description = "202 with a job; each matched conflict is resolved as its own operation. "
                     + "GET the job for progress.")
-    public Response resolveAll(String body) {
-        JsonObject json = JsonBody.object(body, BULK_FIELDS);
+    public Response resolveAll(InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
+        JsonObject json = bodies.object(body, contentEncoding, contentLength, BULK_FIELDS, null);
         List<FieldError> errors = new ArrayList<>();
         ResolutionAction action = action(json, errors);
         String comment = JsonBody.text(json, "comment", errors);

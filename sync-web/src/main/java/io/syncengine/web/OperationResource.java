@@ -17,12 +17,15 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +47,9 @@ public class OperationResource {
 
     @Inject
     private OperationRedrive redrive;
+
+    @Inject
+    private RequestBodies bodies;
 
     @Inject
     private Caller caller;
@@ -87,8 +93,10 @@ public class OperationResource {
     @Operation(summary = "Re-drive the FAILED operations a filter matches",
             description = "Body: {deviceId, entity, from, to, limit}; at most limit (default and maximum "
                     + OperationRedrive.MAX_BULK + ") per call, oldest failure first; hasMore says to call again.")
-    public RedriveResult redriveAll(String body) {
-        JsonObject json = JsonBody.object(body == null || body.isBlank() ? "{}" : body, BULK_FIELDS);
+    public RedriveResult redriveAll(InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
+        JsonObject json = bodies.object(body, contentEncoding, contentLength, BULK_FIELDS, "{}");
         List<FieldError> errors = new ArrayList<>();
         String deviceId = JsonBody.text(json, "deviceId", errors);
         String entity = JsonBody.text(json, "entity", errors);

@@ -12,13 +12,26 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, List<FieldError> errors,
+            Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: the caller sends faster than its limit; {@code retryAfterSeconds} goes out as {@code Retry-After}. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, Problem.TOO_MANY_REQUESTS, "Too many requests", detail, null,
+                retryAfterSeconds);
     }
 
     public static ProblemException invalid(String title, List<FieldError> errors) {
@@ -44,5 +57,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds after which a retry may succeed, or null when a retry will not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -61,12 +62,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
-            String type = status == 401 ? Problem.UNAUTHORIZED : status == 403 ? Problem.FORBIDDEN
-                    : status == 404 ? Problem.NOT_FOUND : Problem.HTTP;
-            String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
-                    : Response.Status.fromStatusCode(status).getReasonPhrase();
-            String detail = status == 403 ? "your token's roles do not allow this call" : title;
-            return problem(status, type, title, detail, null);
+            if (status >= 500) {
+                LOG.log(Level.SEVERE, "failure of " + (uri == null ? "a request" : uri.getPath()), e);
+            }
+            Problem generic = Problem.ofStatus(status, null);
+            Response answer = problem(status, generic.type(), generic.title(), generic.detail(), null);
+            String allow = w.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
         }
         if (isUnavailable(e)) {
             LOG.log(Level.WARNING, "request failed: the database or the broker is unavailable", e);
@@ -109,7 +111,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Problem body = new Problem(type, title, status, detail, instance, errors);
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         if (status == 503) {
-            response.header("Retry-After", "5");
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (source != null && source.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, source.retryAfterSeconds().toString());
+        }
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.build();
     }

@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 
 /**
@@ -100,6 +101,11 @@ public final class JsonText {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
             return reader.read();
         }
+    }
+
+    /** A streaming parser over {@code json}, for readers that check the document while building it. */
+    public static JsonParser parser(String json) {
+        return PROVIDER.createParser(new StringReader(json));
     }
 
     public static JsonObject parseObject(String json) {

@@ -169,6 +169,16 @@ public final class OperationValidator {
     }
 
     /**
+     * NUL characters anywhere in {@code value} (strings and member names), one error per place, each pointer
+     * starting with {@code pointer}: PostgreSQL cannot store them.
+     */
+    public static List<FieldError> nulErrors(JsonValue value, String pointer) {
+        List<FieldError> errors = new ArrayList<>();
+        nulErrors(value, pointer, errors);
+        return errors;
+    }
+
+    /**
      * NUL characters anywhere in the operation, one error per place: PostgreSQL cannot store them, so such an
      * operation is rejected (and kept with NUL replaced) rather than failing its batch or looping on redelivery.
      */

@@ -4,12 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -93,10 +95,30 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
-    public Reply get(String path, String token, Map<String, String> headers) {
+    /**
+     * Any method, body (null for none) and headers. An answer that is an event stream is not read: its status and
+     * headers are returned and the stream is closed.
+     */
+    public Reply call(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, token);
         headers.forEach(request::header);
-        return send(request.GET());
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                boolean stream = response.headers().firstValue("content-type").orElse("")
+                        .startsWith("text/event-stream");
+                String text = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new Reply(response.statusCode(), response.headers().map(), text);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path, String token) {

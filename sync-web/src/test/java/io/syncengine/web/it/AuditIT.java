@@ -210,7 +210,8 @@ class AuditIT extends SyncTestBase {
         assertEquals(List.of(), seqs(api, OPERATIONS + "?deviceId=" + till + "&from=2099-01-01T00:00:00Z"));
         assertEquals(5, seqs(api, OPERATIONS + "?deviceId=" + till + "&to=2099-01-01T00:00:00Z").size());
 
-        Api.Reply csv = api.get(OPERATIONS + "?deviceId=" + till, person("auditor"), Map.of("Accept", "text/csv"));
+        Api.Reply csv = api.call("GET", OPERATIONS + "?deviceId=" + till, person("auditor"), null,
+                Map.of("Accept", "text/csv"));
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         String[] lines = csv.body().split("\r\n");
@@ -222,7 +223,8 @@ class AuditIT extends SyncTestBase {
         assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"x\"\")-"),
                 "a formula from a terminal is quoted and defused: " + csv.body());
 
-        Api.Reply events = api.get(EVENTS + "?deviceId=" + till, person("auditor"), Map.of("Accept", "text/csv"));
+        Api.Reply events = api.call("GET", EVENTS + "?deviceId=" + till, person("auditor"), null,
+                Map.of("Accept", "text/csv"));
         assertEquals(200, events.status(), events.body());
         assertEquals(1 + 5 + 5, events.body().split("\r\n").length, "a RECEIVED and a final event for each of "
                 + "the 5: " + events.body());

@@ -154,6 +154,11 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         return DriverManager.getConnection(dbUrl, app.name(), app.password());
     }
 
+    /** The issuer whose tokens the server accepts (for tests that mint unusual tokens). */
+    public TokenIssuer issuer() {
+        return issuer;
+    }
+
     public String token(String tenant, String role, String deviceId) {
         return issuer.mint(tenant, deviceId != null ? deviceId : role + "@" + tenant, List.of(role), deviceId,
                 Duration.ofMinutes(30));
