@@ -21,6 +21,11 @@ record Deadline(long nanos) {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
+    /** What is left in whole seconds, at least 1: a JDBC query timeout (0 there would mean none). */
+    int secondsLeft() {
+        return (int) Math.max(1, remaining().toSeconds());
+    }
+
     /** A request's timeout: {@code timeout}, or what is left (and a second) when the deadline comes sooner. */
     Duration bound(Duration timeout) {
         Duration left = remaining();

@@ -53,7 +53,7 @@ final class SeededEvents {
                 insert.setString(1, tenant);
                 insert.setInt(2, count);
                 insert.setInt(3, count);
-                insert.setQueryTimeout(secondsLeft(deadline));
+                insert.setQueryTimeout(deadline.secondsLeft());
                 insert.executeUpdate();
                 try (ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text, max(id) FROM audit_event")) {
                     rs.next();
@@ -63,7 +63,7 @@ final class SeededEvents {
             }
             c.setAutoCommit(true);
             try (Statement vacuum = c.createStatement()) {
-                vacuum.setQueryTimeout(secondsLeft(deadline));
+                vacuum.setQueryTimeout(deadline.secondsLeft());
                 vacuum.execute("VACUUM (ANALYZE) audit_event");
             }
             return seeded;
@@ -96,9 +96,5 @@ final class SeededEvents {
                 return rs.getString(1);
             }
         }
-    }
-
-    private static int secondsLeft(Deadline deadline) {
-        return (int) Math.max(1, deadline.remaining().toSeconds());
     }
 }

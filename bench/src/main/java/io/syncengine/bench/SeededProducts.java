@@ -51,9 +51,9 @@ final class SeededProducts {
                 Statement vacuum = c.createStatement()) {
             insert.setString(1, tenant);
             insert.setInt(2, count);
-            insert.setQueryTimeout(secondsLeft(deadline));
+            insert.setQueryTimeout(deadline.secondsLeft());
             insert.executeUpdate();
-            vacuum.setQueryTimeout(secondsLeft(deadline));
+            vacuum.setQueryTimeout(deadline.secondsLeft());
             vacuum.execute("VACUUM (ANALYZE) product");
         }
     }
@@ -68,9 +68,5 @@ final class SeededProducts {
             System.err.println("sync-bench: could not delete the products of tenant " + tenant + " (DELETE FROM"
                     + " product WHERE tenant = '" + tenant + "'): " + e.getMessage());
         }
-    }
-
-    private static int secondsLeft(Deadline deadline) {
-        return (int) Math.max(1, deadline.remaining().toSeconds());
     }
 }

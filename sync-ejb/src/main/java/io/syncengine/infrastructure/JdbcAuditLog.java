@@ -63,8 +63,7 @@ public class JdbcAuditLog implements AuditLog {
                 c.commit();
                 return sealed;
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Snapshots.reset(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not seal the audit log", e);
@@ -73,12 +72,7 @@ public class JdbcAuditLog implements AuditLog {
 
     private int seal(Connection c, int max) throws SQLException {
         // The horizon first, before this transaction takes an id of its own (the lock below gives it one).
-        String horizon;
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            horizon = rs.getString(1);
-        }
+        long horizon = Snapshots.horizon(c);
         String lastXid;
         long lastId;
         try (PreparedStatement s = c.prepareStatement(
@@ -95,7 +89,7 @@ public class JdbcAuditLog implements AuditLog {
                 + "ORDER BY e.event_xid, e.id LIMIT ?")) {
             s.setString(1, lastXid);
             s.setLong(2, lastId);
-            s.setString(3, horizon);
+            s.setString(3, Long.toString(horizon));
             s.setInt(4, max);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -214,7 +208,7 @@ public class JdbcAuditLog implements AuditLog {
                 c.commit();
                 return result;
             } finally {
-                reset(c);
+                Snapshots.reset(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not verify the audit chain", e);
@@ -373,19 +367,11 @@ public class JdbcAuditLog implements AuditLog {
                 c.commit();
                 return false;
             } finally {
-                reset(c);
+                Snapshots.reset(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the audit log", e);
         }
-    }
-
-    /** Back to the pool as it came: a no-op after a commit, the end of the transaction otherwise. */
-    private static void reset(Connection c) throws SQLException {
-        c.rollback();
-        c.setReadOnly(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        c.setAutoCommit(true);
     }
 
     private static AuditEvent event(ResultSet rs) throws SQLException {

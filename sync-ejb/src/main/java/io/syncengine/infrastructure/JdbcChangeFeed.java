@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public class JdbcChangeFeed implements ChangeFeed {
     @Override
     public long horizon() {
         try (Connection c = dataSource.getConnection()) {
-            return horizon(c);
+            return Snapshots.horizon(c);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the pull horizon", e);
         }
@@ -63,30 +62,17 @@ public class JdbcChangeFeed implements ChangeFeed {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                long horizon = horizon(c);
+                long horizon = Snapshots.horizon(c);
                 Page page = cursor.phase() == PullCursor.Phase.SNAPSHOT
                         ? snapshot(c, tenant, cursor, limit, sink)
                         : delta(c, tenant, cursor, horizon, limit, sink);
                 c.commit();
                 return page;
             } finally {
-                // Back to the pool as it came: a no-op after the commit, the end of the transaction after a failure.
-                c.rollback();
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                c.setAutoCommit(true);
+                Snapshots.reset(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read changes", e);
-        }
-    }
-
-    /** The oldest transaction still running: every change below it has committed or never will. */
-    private static long horizon(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
