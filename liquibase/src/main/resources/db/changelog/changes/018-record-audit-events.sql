@@ -1,11 +1,14 @@
 --liquibase formatted sql
 
 --changeset sync:018-record-audit-events splitStatements:false
---comment: Every state change of an operation or a conflict appends its audit event, in the change's own transaction, whatever code path made it: triggers on sync_operation (RECEIVED, REJECTED, APPLIED with one event per apply note, FAILED, REDRIVEN) and on sync_conflict (CONFLICT, STILL_OPEN, RESOLVED, DISCARDED). The payload hash is the SHA-256 of the operation's data as stored (jsonb's canonical text).
+--comment: Every state change of an operation or a conflict appends its audit event, in the change's own transaction, whatever code path made it: triggers on sync_operation (RECEIVED, REJECTED, APPLIED with one event per apply note, FAILED, REDRIVEN) and on sync_conflict (CONFLICT, STILL_OPEN, RESOLVED, DISCARDED). The payload hash is the SHA-256 of the operation's data as stored (jsonb's canonical text). The triggers fire only for the updates that make an event.
+CREATE FUNCTION audit_payload_hash(data JSONB) RETURNS CHAR(64) LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT encode(sha256(convert_to(data::text, 'UTF8')), 'hex')
+$$;
+
 CREATE FUNCTION audit_operation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    payload CHAR(64) := CASE WHEN NEW.data IS NULL THEN NULL
-                             ELSE encode(sha256(convert_to(NEW.data::text, 'UTF8')), 'hex') END;
+    payload CHAR(64) := audit_payload_hash(NEW.data);
     note    JSONB;
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -60,8 +63,11 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER tr_sync_operation_audit AFTER INSERT OR UPDATE ON sync_operation
+CREATE TRIGGER tr_sync_operation_audit_received AFTER INSERT ON sync_operation
     FOR EACH ROW EXECUTE FUNCTION audit_operation_changed();
+CREATE TRIGGER tr_sync_operation_audit_changed AFTER UPDATE ON sync_operation
+    FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status OR NEW.redrives <> OLD.redrives)
+    EXECUTE FUNCTION audit_operation_changed();
 
 CREATE FUNCTION audit_conflict_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -72,8 +78,7 @@ DECLARE
 BEGIN
     SELECT * INTO op FROM sync_operation
      WHERE tenant = NEW.tenant AND device_id = NEW.device_id AND op_id = NEW.op_id;
-    payload := CASE WHEN op.data IS NULL THEN NULL
-                    ELSE encode(sha256(convert_to(op.data::text, 'UTF8')), 'hex') END;
+    payload := audit_payload_hash(op.data);
     subject := op.received_by;
     IF TG_OP = 'INSERT' THEN
         kind := 'CONFLICT';
@@ -100,7 +105,12 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER tr_sync_conflict_audit AFTER INSERT OR UPDATE ON sync_conflict
+CREATE TRIGGER tr_sync_conflict_audit_detected AFTER INSERT ON sync_conflict
     FOR EACH ROW EXECUTE FUNCTION audit_conflict_changed();
---rollback DROP TRIGGER tr_sync_conflict_audit ON sync_conflict; DROP FUNCTION audit_conflict_changed();
---rollback DROP TRIGGER tr_sync_operation_audit ON sync_operation; DROP FUNCTION audit_operation_changed();
+CREATE TRIGGER tr_sync_conflict_audit_changed AFTER UPDATE ON sync_conflict
+    FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status
+                       OR (OLD.resolution_id IS NOT NULL AND NEW.resolution_id IS NULL))
+    EXECUTE FUNCTION audit_conflict_changed();
+--rollback DROP TRIGGER tr_sync_conflict_audit_changed ON sync_conflict; DROP TRIGGER tr_sync_conflict_audit_detected ON sync_conflict; DROP FUNCTION audit_conflict_changed();
+--rollback DROP TRIGGER tr_sync_operation_audit_changed ON sync_operation; DROP TRIGGER tr_sync_operation_audit_received ON sync_operation; DROP FUNCTION audit_operation_changed();
+--rollback DROP FUNCTION audit_payload_hash(JSONB);

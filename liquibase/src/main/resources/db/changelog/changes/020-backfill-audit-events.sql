@@ -5,7 +5,7 @@
 INSERT INTO audit_event (tenant, event_type, subject, device_id, op_id, batch_id, seq, entity, entity_id, op_type,
                          before_version, payload_hash, detail, client_time, recorded_at)
 SELECT tenant, 'RECEIVED', received_by, device_id, op_id, batch_id, seq, entity, entity_id, op_type, base_version,
-       CASE WHEN data IS NULL THEN NULL ELSE encode(sha256(convert_to(data::text, 'UTF8')), 'hex') END,
+       audit_payload_hash(data),
        '{"backfilled": true}'::jsonb, client_time, received_at
   FROM sync_operation
  ORDER BY received_at;
@@ -13,7 +13,7 @@ INSERT INTO audit_event (tenant, event_type, subject, device_id, op_id, batch_id
                          before_version, after_version, payload_hash, detail, client_time, recorded_at)
 SELECT tenant, status, received_by, device_id, op_id, batch_id, seq, entity, entity_id, op_type, base_version,
        result_version,
-       CASE WHEN data IS NULL THEN NULL ELSE encode(sha256(convert_to(data::text, 'UTF8')), 'hex') END,
+       audit_payload_hash(data),
        jsonb_strip_nulls(jsonb_build_object('backfilled', true, 'conflictId', conflict_id, 'errors', errors)),
        client_time, COALESCE(settled_at, received_at)
   FROM sync_operation
