@@ -27,6 +27,7 @@ public final class SyncNames {
     public static final String CONFIG_DB_URL = "sync.db.url";
     public static final String CONFIG_DB_USER = "sync.db.user";
     public static final String CONFIG_DB_PASSWORD = "sync.db.password";
+    public static final String CONFIG_DB_MIGRATE = "sync.db.migrate";
     public static final String CONFIG_BROKER_HOST = "sync.broker.host";
     public static final String CONFIG_BROKER_PORT = "sync.broker.port";
     public static final String CONFIG_MAX_OPERATIONS = "sync.batch.max-operations";
@@ -43,6 +44,7 @@ public final class SyncNames {
     public static final String CONFIG_TOMBSTONE_RETENTION = "sync.pull.tombstone-retention-days";
     public static final String CONFIG_PURGE_INTERVAL = "sync.pull.purge-interval-seconds";
     public static final String CONFIG_SEAL_INTERVAL = "sync.audit.seal-interval-ms";
+    public static final String CONFIG_METRICS_REFRESH = "sync.metrics.refresh-seconds";
 
     /** JMS message properties that carry an operation's identity (the body carries the same, as JSON). */
     public static final String PROPERTY_TENANT = "tenant";

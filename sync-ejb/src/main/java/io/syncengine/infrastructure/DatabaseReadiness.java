@@ -24,7 +24,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("database").withData("migrated", migration.isDone());
+        var response = HealthCheckResponse.named("database").withData("migrated", migration.isDone())
+                .withData("unappliedChangesets", migration.unappliedChangesets());
         if (!migration.isDone()) {
             return response.down().build();
         }

@@ -34,7 +34,12 @@ import java.util.List;
         maxPoolSize = 40,
         properties = {
             "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}"
+            "ConnectionParameters=host=${MPCONFIG=sync.broker.host};port=${MPCONFIG=sync.broker.port}",
+            // A pooled connection whose broker went away fails at once (the pool then replaces it) instead of
+            // blocking the request in reconnection: a push during a broker outage is a quick 503, and the first
+            // push after the broker returns gets a fresh connection. (The MDBs' inbound connections keep
+            // reconnecting by themselves.)
+            "ReconnectAttempts=0"
         })
 public class JmsOperationQueue implements OperationQueue {
 

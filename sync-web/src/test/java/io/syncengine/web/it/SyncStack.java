@@ -32,10 +32,17 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
 
     private static SyncStack current;
 
+    private static final Map<String, String> BROKER_SETTINGS = Map.of(
+            "sync.broker.redelivery-delay-ms", "100",
+            "sync.broker.max-redelivery-delay-ms", "1000",
+            "sync.broker.max-delivery-attempts", "4");
+
     private final EmbeddedDatabase embedded;
     private final String dbUrl;
     private final AppRole app;
-    private final EmbeddedBroker broker;
+    private final Path brokerData;
+    private final int brokerPort;
+    private volatile EmbeddedBroker broker;
     private final TokenIssuer issuer;
 
     /**
@@ -45,18 +52,20 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     private record AppRole(String name, String password) {
     }
 
-    private SyncStack(EmbeddedDatabase embedded, String dbUrl, AppRole app, EmbeddedBroker broker,
+    private SyncStack(EmbeddedDatabase embedded, String dbUrl, AppRole app, Path brokerData, EmbeddedBroker broker,
             TokenIssuer issuer) {
         this.embedded = embedded;
         this.dbUrl = dbUrl;
         this.app = app;
+        this.brokerData = brokerData;
+        this.brokerPort = broker == null ? 0 : broker.port();
         this.broker = broker;
         this.issuer = issuer;
     }
 
     /** Used by JUnit only (via {@link SyncIntegrationTest}). */
     public SyncStack() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     public static SyncStack get() {
@@ -96,10 +105,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
 
         Path brokerData = work.resolve("broker");
         deleteTree(brokerData);
-        EmbeddedBroker broker = EmbeddedBroker.start(brokerData, freePort(), Map.of(
-                "sync.broker.redelivery-delay-ms", "100",
-                "sync.broker.max-redelivery-delay-ms", "1000",
-                "sync.broker.max-delivery-attempts", "4"));
+        EmbeddedBroker broker = EmbeddedBroker.start(brokerData, freePort(), BROKER_SETTINGS);
         TokenIssuer issuer = TokenIssuer.loadOrCreate(work.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
 
         List<String> options = PayaraMicroProcess.options(work.resolve("payara"),
@@ -116,11 +122,12 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                         Map.entry("sync.recovery.requeue-after-seconds", "4"),
                         Map.entry("sync.pull.purge-interval-seconds", "2"),
                         Map.entry("sync.audit.seal-interval-ms", "200"),
+                        Map.entry("sync.metrics.refresh-seconds", "1"),
                         Map.entry("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString()),
                         Map.entry("mp.jwt.verify.issuer", issuer.issuer())));
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
-        return new SyncStack(embedded, dbUrl, app, broker, issuer);
+        return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer);
     }
 
     @Override
@@ -142,6 +149,26 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
 
     public EmbeddedBroker broker() {
         return broker;
+    }
+
+    /** Stops the broker, as an outage would; {@link #startBroker()} brings it back with its journal. */
+    public synchronized void stopBroker() throws IOException {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same port and journal. */
+    public synchronized void startBroker() throws Exception {
+        broker = EmbeddedBroker.start(brokerData, brokerPort, BROKER_SETTINGS);
+    }
+
+    /** The name of this run's database. */
+    public String databaseName() {
+        return Databases.databaseName(dbUrl);
+    }
+
+    /** A superuser's connection to the server's {@code postgres} database: for acting on this run's database. */
+    public Connection serverDatabase() throws SQLException {
+        return DriverManager.getConnection(Databases.withDatabase(dbUrl, "postgres"), user(), password());
     }
 
     /** The test's own connection, as the superuser that made the database: sees and may change everything. */
