@@ -88,8 +88,12 @@ public class ApplyTransaction {
                 .executeUpdate();
     }
 
-    /** Marks an operation whose every delivery failed as FAILED; false when it was not pending (or not known). */
-    public boolean markFailed(OperationKey key) {
+    /**
+     * Marks an operation whose every delivery failed as FAILED.
+     *
+     * @return the operation's entity; null when it was not pending (or not known)
+     */
+    public String markFailed(OperationKey key) {
         boolean failed = em.createQuery("UPDATE SyncOperation o SET o.status = :failed, o.settledAt = :now "
                         + "WHERE o.tenant = :tenant AND o.deviceId = :device AND o.opId = :op "
                         + "AND o.status = :pending")
@@ -108,6 +112,14 @@ public class ApplyTransaction {
                     .setParameter(2, key.getOpId())
                     .executeUpdate();
         }
-        return failed;
+        if (!failed) {
+            return null;
+        }
+        return em.createQuery("SELECT o.entity FROM SyncOperation o "
+                        + "WHERE o.tenant = :tenant AND o.deviceId = :device AND o.opId = :op", String.class)
+                .setParameter("tenant", key.getTenant())
+                .setParameter("device", key.getDeviceId())
+                .setParameter("op", key.getOpId())
+                .getSingleResult();
     }
 }

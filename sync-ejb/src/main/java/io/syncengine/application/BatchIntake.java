@@ -35,6 +35,9 @@ public class BatchIntake {
     @Inject
     private OperationQueue queue;
 
+    @Inject
+    private SyncMetrics metrics;
+
     public BatchReceipt accept(Caller caller, BatchSubmission batch) {
         String tenant = caller.tenant();
         int received = batch.operations().size();
@@ -63,6 +66,7 @@ public class BatchIntake {
 
         Set<String> known = knownOpIds(tenant, batch);
         List<SyncOperation> pending = new ArrayList<>();
+        List<SyncMetrics.RecordedOperation> recorded = new ArrayList<>();
         for (OperationInput input : batch.operations()) {
             if (known.contains(input.opId())) {
                 continue;
@@ -70,6 +74,7 @@ public class BatchIntake {
             SyncOperation op = SyncOperation.received(tenant, batch.deviceId(), batch.batchId(), input,
                     caller.subject(), now);
             em.persist(op);
+            recorded.add(new SyncMetrics.RecordedOperation(op.getEntity(), op.getStatus()));
             if (!op.getStatus().isFinal()) {
                 pending.add(op);
             }
@@ -90,6 +95,7 @@ public class BatchIntake {
                     priorities.get(i)));
         }
         queue.enqueue(messages);
+        metrics.recorded(tenant, recorded);
         return new BatchReceipt(batch.batchId(), received, known.size());
     }
 

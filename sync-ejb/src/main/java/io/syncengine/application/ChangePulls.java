@@ -27,6 +27,9 @@ public class ChangePulls {
     private ChangeFeed feed;
 
     @Inject
+    private SyncMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = SyncNames.CONFIG_TOMBSTONE_RETENTION, defaultValue = "30")
     private int retentionDays;
 
@@ -63,6 +66,12 @@ public class ChangePulls {
 
     /** Streams one page to {@code sink} and returns how to continue. */
     public ChangeFeed.Page page(Caller caller, PullCursor cursor, int limit, Consumer<Change> sink) {
-        return feed.read(caller.tenant(), cursor, limit, sink);
+        long[] served = new long[1];
+        ChangeFeed.Page page = feed.read(caller.tenant(), cursor, limit, change -> {
+            served[0]++;
+            sink.accept(change);
+        });
+        metrics.pulled(caller.tenant(), served[0]);
+        return page;
     }
 }

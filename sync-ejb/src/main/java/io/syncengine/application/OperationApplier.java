@@ -1,6 +1,7 @@
 package io.syncengine.application;
 
 import io.syncengine.domain.model.OperationKey;
+import io.syncengine.domain.model.OperationStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,19 @@ public class OperationApplier {
     @Inject
     private SettleSignals signals;
 
+    @Inject
+    private SyncMetrics metrics;
+
     public ApplyOutcome apply(QueuedOperation message, int deliveryCount) {
+        long started = System.nanoTime();
+        try {
+            return applyAndSignal(message, deliveryCount);
+        } finally {
+            metrics.applyTook(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private ApplyOutcome applyAndSignal(QueuedOperation message, int deliveryCount) {
         OperationKey key = message.key();
         long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
         long pauseMillis = 5;
@@ -56,10 +69,12 @@ public class OperationApplier {
                 transaction.recordFailedAttempt(key, reason);
                 throw e;
             }
-            if (attempt.settled() != null) {
+            OperationSettled settled = attempt.settled();
+            if (settled != null) {
                 // Committed: now its device may hear of it, and long-polls of its batches may look again.
-                signals.settled(attempt.settled().tenant(), attempt.settled().deviceId());
-                events.settled(attempt.settled());
+                signals.settled(settled.tenant(), settled.deviceId());
+                events.settled(settled);
+                metrics.settled(settled.tenant(), settled.entity(), OperationStatus.valueOf(settled.status()));
             }
             if (attempt.outcome() != ApplyOutcome.NOT_YET_VISIBLE) {
                 return attempt.outcome();
@@ -74,7 +89,9 @@ public class OperationApplier {
 
     /** Called once the broker has given up on an operation's message: the operation ends FAILED. */
     public void giveUp(QueuedOperation message) {
-        if (transaction.markFailed(message.key())) {
+        String entity = transaction.markFailed(message.key());
+        if (entity != null) {
+            metrics.settled(message.tenant(), entity, OperationStatus.FAILED);
             LOG.log(Level.WARNING, "operation {0} is FAILED after its last delivery; an operator can re-drive it",
                     message.key());
         }
