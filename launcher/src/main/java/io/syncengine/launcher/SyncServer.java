@@ -121,10 +121,11 @@ public final class SyncServer {
         System.out.printf("%nSync server ready in %.1f s%n"
                 + "  API:      %s/api/v1%n"
                 + "  OpenAPI:  %s/openapi%n"
+                + "  API docs: %s/api-docs/%n"
                 + "  Health:   %s/health/ready%n"
                 + "  Token:    bin/sync-server token --tenant t1 --role device --device till-1%n"
                 + "  Data:     %s%n"
-                + "Ctrl-C stops everything.%n", seconds, base, base, base, instanceDir.toAbsolutePath());
+                + "Ctrl-C stops everything.%n", seconds, base, base, base, base, instanceDir.toAbsolutePath());
         int exit = payara.waitFor();
         LOG.warning("Payara Micro exited with code " + exit);
         System.exit(exit == 0 ? 0 : 1);

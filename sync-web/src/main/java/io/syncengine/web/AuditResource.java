@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The auditors' view: every operation ever received and what became of it, the append-only event log, and the
@@ -33,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/audit")
 @RequestScoped
-@Tag(name = "Audit")
 public class AuditResource {
 
     static final String CSV = "text/csv";
@@ -87,11 +84,6 @@ public class AuditResource {
     @Path("operations")
     @Produces(JSON_FIRST)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "The operation log: every operation received, and what became of it",
-            description = "In the order received, keyset-paged; limit 1-"
-                    + AuditTrail.MAX_LIMIT + " (default " + AuditTrail.DEFAULT_LIMIT + "); from/to on the time "
-                    + "received; status is the operation's status now. Filtered by APPLIED, REJECTED or CONFLICT, "
-                    + "in the order they reached it, and from/to on that time.")
     public AuditTrail.OperationPage operations(@BeanParam Query query, @QueryParam("status") String status) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = operationFilter(query, status, errors);
@@ -104,7 +96,6 @@ public class AuditResource {
     @Path("operations")
     @Produces(CSV_SECOND)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "The operation log as CSV: every row the filter matches, streamed")
     public Response operationsCsv(@BeanParam Query query, @QueryParam("status") String status) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = operationFilter(query, status, errors);
@@ -128,10 +119,6 @@ public class AuditResource {
     @Path("events")
     @Produces(JSON_FIRST)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "The append-only event log: every state change of every operation",
-            description = "Oldest first, keyset-paged on (recordedAt, id). type is one of the event types; opId "
-                    + "needs deviceId. Each event is linked into the tenant's hash chain within seconds; "
-                    + "GET /audit/verify recomputes it.")
     public AuditTrail.EventPage events(@BeanParam Query query, @QueryParam("type") String type,
             @QueryParam("opId") String opId) {
         List<FieldError> errors = new ArrayList<>();
@@ -145,7 +132,6 @@ public class AuditResource {
     @Path("events")
     @Produces(CSV_SECOND)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "The event log as CSV: every event the filter matches, streamed")
     public Response eventsCsv(@BeanParam Query query, @QueryParam("type") String type,
             @QueryParam("opId") String opId) {
         List<FieldError> errors = new ArrayList<>();
@@ -170,10 +156,6 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "Recompute the tenant's hash chain and name the first broken link",
-            description = "from/to select the links sealed in [from, to); without them the whole chain. "
-                    + "intact=false names the position, the event and what is wrong; headHash is the last link's "
-                    + "hash, worth keeping outside this system.")
     public AuditVerification verify(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<FieldError> errors = new ArrayList<>();
         var start = Params.time("from", from, errors);

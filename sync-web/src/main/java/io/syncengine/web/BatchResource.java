@@ -22,14 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Push ({@code POST /sync/batches}) and batch status ({@code GET /sync/batches/{batchId}}). */
 @Path("/sync/batches")
 @RequestScoped
-@Tag(name = "Push")
 public class BatchResource {
 
     @Inject
@@ -51,13 +47,6 @@ public class BatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Push a batch of operations",
-            description = "202 once every operation is durably recorded and queued. Idempotent on retries.")
-    @APIResponse(responseCode = "202", description = "Every operation is recorded and queued: the receipt")
-    @APIResponse(responseCode = "400", description = "A broken envelope or malformed JSON; nothing was stored")
-    @APIResponse(responseCode = "413", description = "Too many operations or bytes; nothing was stored")
-    @APIResponse(responseCode = "429", description = "The device pushes faster than its limit; retry after the "
-            + "seconds in Retry-After")
     public Response push(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
@@ -82,8 +71,6 @@ public class BatchResource {
     @Path("{batchId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "Status of each operation of a batch",
-            description = "waitSeconds (0-30) holds the answer until no operation is PENDING or the time is up.")
     public BatchStatusView status(@PathParam("batchId") String batchId,
             @QueryParam("waitSeconds") @DefaultValue("0") String waitSeconds) {
         return queries.status(caller, batchId, Params.waitSeconds(waitSeconds));

@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Pull ({@code GET /sync/changes}): a page of changes since a cursor (or of a full snapshot without one), written
@@ -34,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/sync/changes")
 @RequestScoped
-@Tag(name = "Pull")
 public class ChangeResource {
 
     private static final Logger LOG = Logger.getLogger(ChangeResource.class.getName());
@@ -54,15 +50,6 @@ public class ChangeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Changes since a cursor, or a full snapshot without one",
-            description = "Stable order, opaque cursor, hasMore; tombstones for deletes; never skips a change. "
-                    + "limit 1-5000 (default 500). A cursor older than the tombstone retention is 410 "
-                    + "resync-required: pull a snapshot.")
-    @APIResponse(responseCode = "200", description = "A page of changes, the next cursor and hasMore")
-    @APIResponse(responseCode = "410", description = "The cursor is older than the tombstone retention: pull a "
-            + "snapshot")
-    @APIResponse(responseCode = "429", description = "The device pulls faster than its limit; retry after the "
-            + "seconds in Retry-After")
     public Response changes(@QueryParam("since") String since, @QueryParam("entities") String entities,
             @QueryParam("limit") @DefaultValue("" + ChangePulls.DEFAULT_LIMIT) String limit) {
         if (caller.deviceId() != null) {

@@ -37,14 +37,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Conflicts: list, read (with the difference to the server's record now), resolve one, resolve in bulk. */
 @Path("/conflicts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conflicts")
 public class ConflictResource {
 
     private static final int MAX_LIMIT = 500;
@@ -69,7 +66,6 @@ public class ConflictResource {
 
     @GET
     @RolesAllowed({Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "List conflicts, newest first")
     public ConflictPage list(@QueryParam("status") String status, @QueryParam("deviceId") String deviceId,
             @QueryParam("entity") String entity, @QueryParam("type") String type,
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
@@ -86,9 +82,6 @@ public class ConflictResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "One conflict: the terminal's data, the server record at detection and now, the "
-            + "field-by-field difference and its resolutions",
-            description = "waitSeconds (0-30) holds the answer until no resolution of it is pending.")
     public ConflictView get(@PathParam("id") String id,
             @QueryParam("waitSeconds") @DefaultValue("0") String waitSeconds) {
         return conflicts.get(caller, id, Params.waitSeconds(waitSeconds));
@@ -98,9 +91,6 @@ public class ConflictResource {
     @Path("{id}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Resolve a conflict",
-            description = "202: the resolution is recorded and queued as an operation; it applies against the "
-                    + "record as it is then. 409 when the conflict is resolved or a resolution is on its way.")
     public Response resolve(@PathParam("id") String id, InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
@@ -125,9 +115,6 @@ public class ConflictResource {
     @Path("resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Resolve every open conflict a filter matches with one action",
-            description = "202 with a job; each matched conflict is resolved as its own operation. "
-                    + "GET the job for progress.")
     public Response resolveAll(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
@@ -164,8 +151,6 @@ public class ConflictResource {
     @GET
     @Path("resolution-jobs/{jobId}")
     @RolesAllowed({Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "Progress of a bulk resolution",
-            description = "waitSeconds (0-30) holds the answer until the job is DONE or FAILED.")
     public ResolutionJobView job(@PathParam("jobId") String jobId,
             @QueryParam("waitSeconds") @DefaultValue("0") String waitSeconds) {
         return jobs.get(caller, jobId, Params.waitSeconds(waitSeconds));

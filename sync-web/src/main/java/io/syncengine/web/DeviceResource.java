@@ -18,14 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Devices as the server learned them from their pushes and pulls: the list and one device's status. */
 @Path("/devices")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices")
 public class DeviceResource {
 
     private static final int MAX_LIMIT = 500;
@@ -38,9 +35,6 @@ public class DeviceResource {
 
     @GET
     @RolesAllowed({Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "List the tenant's devices by id",
-            description = "staleSince: not seen (no push, no pull) since then; hasOpenConflicts, hasFailedOps: "
-                    + "true or false.")
     public DevicePage list(@QueryParam("staleSince") String staleSince,
             @QueryParam("hasOpenConflicts") String hasOpenConflicts, @QueryParam("hasFailedOps") String hasFailedOps,
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
@@ -58,8 +52,6 @@ public class DeviceResource {
     @GET
     @Path("{deviceId}/status")
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "One device's status: last push and pull, pending / failed / conflict counts, highest seq "
-            + "and gaps, clock skew", description = "A device may read only its own.")
     public DeviceStatusView status(@PathParam("deviceId") String deviceId) {
         if (!caller.mayRead(deviceId)) {
             throw new ProblemException(403, Problem.FORBIDDEN, "Forbidden",

@@ -17,8 +17,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Live notifications ({@code GET /sync/events}, Server-Sent Events): {@code settled} when one of the device's
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/sync/events")
 @RequestScoped
-@Tag(name = "Pull")
 public class EventResource {
 
     @Inject
@@ -38,10 +35,6 @@ public class EventResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Caller.DEVICE, Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Server-Sent Events for one device: its operations settling, and pokes to pull",
-            description = "A device listens as itself; operators and admins name the device with deviceId. "
-                    + "Reconnecting with Last-Event-ID gets a changes event at once: pull, and check the status "
-                    + "of batches still pending.")
     public void events(@Context SseEventSink sink, @Context Sse sse, @QueryParam("deviceId") String deviceId,
             @HeaderParam("Last-Event-ID") String lastEventId) {
         String device = deviceId != null ? deviceId : caller.deviceId();

@@ -29,14 +29,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operation log for operators: list operations by status (FAILED ones first of all) and re-drive them. */
 @Path("/operations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
 public class OperationResource {
 
     private static final int MAX_LIMIT = 500;
@@ -60,7 +57,6 @@ public class OperationResource {
 
     @GET
     @RolesAllowed({Caller.OPERATOR, Caller.AUDITOR, Caller.ADMIN})
-    @Operation(summary = "List the tenant's operations in one status (default FAILED), newest first")
     public OperationPage list(@QueryParam("status") @DefaultValue("FAILED") String status,
             @QueryParam("deviceId") String deviceId, @QueryParam("entity") String entity,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -79,9 +75,6 @@ public class OperationResource {
     @POST
     @Path("{opId}/redrive")
     @RolesAllowed({Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Re-drive a FAILED operation",
-            description = "It goes back to PENDING and through the queue again, and applies at most once. "
-                    + "deviceId is needed only when more than one device used the opId. 409 unless it is FAILED.")
     public OperationView redrive(@PathParam("opId") String opId, @QueryParam("deviceId") String deviceId) {
         return redrive.redrive(caller, opId, deviceId);
     }
@@ -90,9 +83,6 @@ public class OperationResource {
     @Path("redrive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.OPERATOR, Caller.ADMIN})
-    @Operation(summary = "Re-drive the FAILED operations a filter matches",
-            description = "Body: {deviceId, entity, from, to, limit}; at most limit (default and maximum "
-                    + OperationRedrive.MAX_BULK + ") per call, oldest failure first; hasMore says to call again.")
     public RedriveResult redriveAll(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength) {
