@@ -1,5 +1,6 @@
 package io.syncengine.launcher;
 
+import io.syncengine.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +28,9 @@ public final class SyncServer {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
+        if (!command.equals("help")) {
+            requireValidSettings(System::getenv);
+        }
         switch (command) {
             case "run" -> {
                 try {
@@ -43,6 +48,18 @@ public final class SyncServer {
                         + " [--subject S] [--ttl-minutes N]");
                 System.exit("help".equals(command) ? 0 : 2);
             }
+        }
+    }
+
+    /**
+     * Checks every setting in the environment against {@link Settings} before anything starts: a bad one ends the
+     * launcher with one line per bad setting, naming it (exit code 2).
+     */
+    static void requireValidSettings(Function<String, String> environment) {
+        List<String> problems = Settings.environmentProblems(environment);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("sync-server: " + problem));
+            System.exit(2);
         }
     }
 

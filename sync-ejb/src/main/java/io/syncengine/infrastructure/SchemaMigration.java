@@ -4,6 +4,7 @@ import io.syncengine.SyncNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.annotation.sql.DataSourceDefinitions;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("ConfigurationCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DataSourceDefinitions({
     @DataSourceDefinition(
@@ -82,9 +84,10 @@ public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /** Optional here so that a missing URL is reported by {@link ConfigurationCheck}, naming the setting. */
     @Inject
     @ConfigProperty(name = SyncNames.CONFIG_DB_URL)
-    private String url;
+    private Optional<String> url;
 
     @Inject
     @ConfigProperty(name = SyncNames.CONFIG_DB_USER, defaultValue = "postgres")
@@ -157,7 +160,7 @@ public class SchemaMigration {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password.orElse(""));
+        return DriverManager.getConnection(url.orElseThrow(), user, password.orElse(""));
     }
 
     /** Applies every changeset the database lacks. */
