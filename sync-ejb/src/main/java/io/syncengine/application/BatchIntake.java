@@ -4,6 +4,7 @@ import io.syncengine.SyncNames;
 import io.syncengine.domain.model.DeliveryPriority;
 import io.syncengine.domain.model.JsonText;
 import io.syncengine.domain.model.OperationInput;
+import io.syncengine.domain.model.OperationStatus;
 import io.syncengine.domain.model.SyncBatch;
 import io.syncengine.domain.model.SyncOperation;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,12 @@ public class BatchIntake {
 
     @Inject
     private SyncMetrics metrics;
+
+    @Inject
+    private OutcomeLog outcomes;
+
+    @Inject
+    private AfterCommit afterCommit;
 
     public BatchReceipt accept(Caller caller, BatchSubmission batch) {
         String tenant = caller.tenant();
@@ -74,7 +81,7 @@ public class BatchIntake {
             SyncOperation op = SyncOperation.received(tenant, batch.deviceId(), batch.batchId(), input,
                     caller.subject(), now);
             em.persist(op);
-            recorded.add(new SyncMetrics.RecordedOperation(op.getEntity(), op.getStatus()));
+            recorded.add(new SyncMetrics.RecordedOperation(op.getOpId(), op.getSeq(), op.getEntity(), op.getStatus()));
             if (!op.getStatus().isFinal()) {
                 pending.add(op);
             }
@@ -95,7 +102,11 @@ public class BatchIntake {
                     priorities.get(i)));
         }
         queue.enqueue(messages);
-        metrics.recorded(tenant, recorded);
+        afterCommit.run(() -> {
+            metrics.recorded(tenant, recorded);
+            recorded.stream().filter(op -> op.status() == OperationStatus.REJECTED)
+                    .forEach(op -> outcomes.rejected(tenant, batch.deviceId(), batch.batchId(), op));
+        });
         return new BatchReceipt(batch.batchId(), received, known.size());
     }
 

@@ -39,6 +39,9 @@ public class OperationApplier {
     @Inject
     private SyncMetrics metrics;
 
+    @Inject
+    private OutcomeLog outcomes;
+
     public ApplyOutcome apply(QueuedOperation message, int deliveryCount) {
         long started = System.nanoTime();
         try {
@@ -75,6 +78,7 @@ public class OperationApplier {
                 signals.settled(settled.tenant(), settled.deviceId());
                 events.settled(settled);
                 metrics.settled(settled.tenant(), settled.entity(), OperationStatus.valueOf(settled.status()));
+                outcomes.settled(settled);
             }
             if (attempt.outcome() != ApplyOutcome.NOT_YET_VISIBLE) {
                 return attempt.outcome();
@@ -92,8 +96,7 @@ public class OperationApplier {
         String entity = transaction.markFailed(message.key());
         if (entity != null) {
             metrics.settled(message.tenant(), entity, OperationStatus.FAILED);
-            LOG.log(Level.WARNING, "operation {0} is FAILED after its last delivery; an operator can re-drive it",
-                    message.key());
+            outcomes.failed(message.key(), message.batchId(), entity);
         }
     }
 

@@ -1,12 +1,8 @@
 package io.syncengine.application;
 
 import io.syncengine.domain.model.OperationStatus;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +18,7 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * The server's own metrics (MicroProfile Metrics, application scope; Prometheus text at {@code /metrics}): how
  * many operations arrive and how they end, per tenant and entity; how long an apply takes; what waits in the queue,
- * in the dead-letter queue and in the conflict table; what pulls serve. Counters move only for what committed.
+ * in the dead-letter queue and in the conflict table; what pulls serve. Callers count only what committed.
  * docs/operations/monitoring.md lists them with a scrape configuration and alert rules.
  */
 @ApplicationScoped
@@ -69,24 +65,20 @@ public class SyncMetrics {
     @Inject
     private MetricRegistry registry;
 
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
 
     private volatile Map<String, Backlog.TenantBacklog> backlog = Map.of();
     private final Map<String, BrokerQueues.QueueState> queues = new ConcurrentHashMap<>();
     private final Set<String> gaugedTenants = ConcurrentHashMap.newKeySet();
     private final Set<String> gaugedQueues = ConcurrentHashMap.newKeySet();
 
-    /** Counts operations just recorded, once the transaction recording them commits. */
+    /** Counts operations just recorded from a batch (call once their transaction has committed). */
     public void recorded(String tenant, List<RecordedOperation> operations) {
-        afterCommit(() -> {
-            for (RecordedOperation op : operations) {
-                registry.counter(RECEIVED_META, tags(tenant, op.entity())).inc();
-                if (op.status() == OperationStatus.REJECTED) {
-                    settled(tenant, op.entity(), OperationStatus.REJECTED);
-                }
+        for (RecordedOperation op : operations) {
+            registry.counter(RECEIVED_META, tags(tenant, op.entity())).inc();
+            if (op.status() == OperationStatus.REJECTED) {
+                settled(tenant, op.entity(), OperationStatus.REJECTED);
             }
-        });
+        }
     }
 
     /** Counts an operation that has reached a final status (called after its transaction committed). */
@@ -156,22 +148,7 @@ public class SyncMetrics {
         return new Tag[] {new Tag("tenant", tenant), new Tag("entity", entity)};
     }
 
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
-    }
-
-    /** An operation as recorded from a batch: what the counters need of it. */
-    public record RecordedOperation(String entity, OperationStatus status) {
+    /** An operation as recorded from a batch: what the counters and the outcome log need of it. */
+    public record RecordedOperation(String opId, Long seq, String entity, OperationStatus status) {
     }
 }

@@ -125,6 +125,16 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                         Map.entry("sync.metrics.refresh-seconds", "1"),
                         Map.entry("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString()),
                         Map.entry("mp.jwt.verify.issuer", issuer.issuer())));
+        // The server's log also goes to a file, for the tests that read what it logged.
+        Path serverLog = work.resolve("payara/server.log").toAbsolutePath();
+        Files.createDirectories(serverLog.getParent());
+        try (Stream<Path> earlier = Files.list(serverLog.getParent())) {
+            for (Path file : earlier.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                Files.delete(file);
+            }
+        }
+        options = new java.util.ArrayList<>(options);
+        options.addAll(List.of("--logtofile", serverLog.toString()));
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
         return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer);
@@ -159,6 +169,19 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     /** Starts the broker again on the same port and journal. */
     public synchronized void startBroker() throws Exception {
         broker = EmbeddedBroker.start(brokerData, brokerPort, BROKER_SETTINGS);
+    }
+
+    /** What Payara Micro has logged so far (it writes {@code server.log.0}, then rotates). */
+    public List<String> serverLog() throws IOException {
+        Path dir = Path.of(System.getProperty("sync.it.workDir", "target/it")).resolve("payara");
+        List<String> lines = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted()
+                    .toList()) {
+                lines.addAll(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
     }
 
     /** The name of this run's database. */
