@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a DBA relies on: every changeset applies to an empty database, the schema rolls back to the previous release
- * tag, and applies forward again from there. On the PostgreSQL {@code SYNC_TEST_DB_URL} names (a scratch database
+ * tag (and to the first), and applies forward again from there. On the PostgreSQL {@code SYNC_TEST_DB_URL} names (a scratch database
  * made and dropped here), else on an embedded one.
  */
 class ChangelogRoundTripTest {
 
     private static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
-    private static final String PREVIOUS_RELEASE = "0.1.0";
+    private static final String PREVIOUS_RELEASE = "0.2.0";
+    private static final String FIRST_RELEASE = "0.1.0";
 
     /** What a test does with a scratch database and the changelog. */
     @FunctionalInterface
@@ -32,7 +33,7 @@ class ChangelogRoundTripTest {
     }
 
     @Test
-    void everyChangesetAppliesRollsBackToThePreviousReleaseAndAppliesAgain() throws Exception {
+    void everyChangesetAppliesRollsBackToEachEarlierReleaseAndAppliesAgain() throws Exception {
         onScratchDatabase((connection, liquibase) -> {
             liquibase.update("");
             int all = count(connection, "SELECT count(*) FROM databasechangelog");
@@ -40,13 +41,23 @@ class ChangelogRoundTripTest {
 
             liquibase.rollback(PREVIOUS_RELEASE, "");
             assertEquals(0, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename IN "
+                    + "('audit_event', 'audit_link', 'audit_seal_state')"), "the latest release's tables are gone");
+            assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'sale'"),
+                    "the previous release's schema stays");
+            assertEquals(0, count(connection, "SELECT count(*) FROM pg_proc WHERE proname = 'audit_payload_hash'"));
+
+            liquibase.update("");
+            assertEquals(all, count(connection, "SELECT count(*) FROM databasechangelog"));
+
+            liquibase.rollback(FIRST_RELEASE, "");
+            assertEquals(0, count(connection, "SELECT count(*) FROM pg_tables WHERE tablename IN "
                     + "('sale', 'sale_line', 'stock_movement', 'sync_conflict_resolution', "
                     + "'sync_resolution_job', 'sync_device', 'audit_event', 'audit_link', 'audit_seal_state')"),
                     "the later releases' tables are gone");
             assertEquals(0, count(connection, "SELECT count(*) FROM information_schema.columns "
                     + "WHERE column_name IN ('change_xid', 'archived_at', 'resolution_id')"));
             assertEquals(1, count(connection, "SELECT count(*) FROM pg_tables "
-                    + "WHERE tablename = 'sync_operation'"), "the previous release's schema stays");
+                    + "WHERE tablename = 'sync_operation'"), "the first release's schema stays");
 
             liquibase.update("");
             assertEquals(all, count(connection, "SELECT count(*) FROM databasechangelog"));
