@@ -1,10 +1,12 @@
 package io.syncengine.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -15,11 +17,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * MicroProfile Metrics on the real stack: the Prometheus text at {@code /metrics} moves as operations flow —
- * received, applied, rejected, conflict, the apply time, the open conflicts, the backlog while an apply waits,
- * the queues, and pulls.
+ * What operators watch, on the real stack. MicroProfile Metrics: the Prometheus text at {@code /metrics} moves as
+ * operations flow — received, applied, rejected, conflict, the apply time, the open conflicts, the backlog while an
+ * apply waits, the queues, and pulls. Logs: one receipt can be followed from push to each outcome, and no payload
+ * or token is ever written. (One class: each test class costs a Payara Micro start.)
  */
-class MetricsIT extends SyncTestBase {
+class ObservabilityIT extends SyncTestBase {
 
     private static final Duration REFRESHED = Duration.ofSeconds(30);
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)$");
@@ -95,6 +98,50 @@ class MetricsIT extends SyncTestBase {
         assertEquals(1, settled.getJsonObject("counts").getInt("APPLIED"), settled.toString());
         awaitValue("sync_operations_pending", tenantOnly, 0);
         assertEquals(0, value(scrape(), "sync_operations_pending_oldest_age_seconds", tenantOnly));
+    }
+
+    @Test
+    void oneReceiptCanBeFollowedFromPushToEachOutcome() throws Exception {
+        String till = "till-log";
+        String secret = "payload-" + Ops.id();
+        String applied = Ops.id();
+        JsonObject batch = Ops.batch(till, List.of(
+                Ops.create(1, "category", applied, Ops.category(secret)),
+                Ops.update(2, "category", applied, 9, Ops.category(secret + "-stale"))));
+        String token = device(till);
+        JsonObject settled = api().pushAndSettle(token, batch);
+        assertEquals(1, settled.getJsonObject("counts").getInt("APPLIED"), settled.toString());
+        assertEquals(1, settled.getJsonObject("counts").getInt("CONFLICT"), settled.toString());
+        String batchId = batch.getString("batchId");
+        String firstOp = batch.getJsonArray("operations").getJsonObject(0).getString("opId");
+        String secondOp = batch.getJsonArray("operations").getJsonObject(1).getString("opId");
+
+        List<String> lines = awaitLines("batch=" + batchId, 4);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("POST sync/batches 202") && l.contains("tenant=" + tenant)
+                && l.contains("device=" + till) && l.contains("received=2")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("operation APPLIED") && l.contains("op=" + firstOp)
+                && l.contains("entityId=" + applied) && l.contains("version=1")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("operation CONFLICT") && l.contains("op=" + secondOp)
+                && l.contains("conflict=")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("GET sync/batches/" + batchId)),
+                "the status reads are logged too");
+
+        String log = String.join("\n", SyncStack.get().serverLog());
+        assertFalse(log.contains(secret), "no payload in the log");
+        assertFalse(log.contains(token), "no token in the log");
+        assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "not even a token's signature");
+    }
+
+    /** Waits until the log holds {@code count} lines with {@code text}: the log is written a moment after. */
+    private static List<String> awaitLines(String text, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<String> lines = SyncStack.get().serverLog().stream().filter(l -> l.contains(text)).toList();
+            if (lines.size() >= count || System.nanoTime() > deadline) {
+                return lines;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private String scrape() {
