@@ -102,6 +102,11 @@ public final class PayaraServerCheck {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return check.check() ? 0 : 1;
+        } catch (IllegalStateException | SQLException e) {
+            // A check that cannot start (nothing built, a database that cannot take part): one line that says why.
+            System.out.println("server-check: cannot run: " + e.getMessage());
+            System.out.println("server-check: 0 passed, 1 failed");
+            return 1;
         } finally {
             check.stopAll();
             Runtime.getRuntime().removeShutdownHook(hook);
