@@ -176,11 +176,15 @@ public final class PayaraServerCheck {
         ok = ok && step("deploy", () -> {
             asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-system-properties",
                     systemProperties(settings));
+            // In-doubt two-phase transactions are completed from the domain's transaction log when it restarts.
+            asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "set",
+                    "configs.config.server-config.transaction-service.automatic-recovery=true");
             asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
                     "artemis-ra", rar.toString());
             asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort), "deploy", "--name", "sync",
                     ear.toString());
-            return "system properties set, artemis-ra.rar then sync.ear deployed in " + seconds(deploying);
+            return "system properties and transaction recovery set, artemis-ra.rar then sync.ear deployed in "
+                    + seconds(deploying);
         });
         URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
         long waiting = System.nanoTime();
