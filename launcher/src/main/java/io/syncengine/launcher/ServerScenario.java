@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * One black-box REST scenario that any deployment of the server must pass, whatever runs it: a terminal pushes a
  * batch, the batch is applied, a stale update becomes a conflict that an operator sees, and a pull returns the
- * record. {@code sync-server server-check} runs it against the EAR on Payara Server, and {@code ServerScenarioIT}
+ * record. {@code sync-server server-check} runs it against the EAR on Payara Server, and {@code WritePathIT}
  * against the WAR on Payara Micro, so both are held to the very same calls and expectations.
  *
  * <p>It needs only the server's address and tokens it accepts; it works in a tenant of its own.
