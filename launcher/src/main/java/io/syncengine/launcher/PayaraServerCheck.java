@@ -257,8 +257,9 @@ public final class PayaraServerCheck {
     }
 
     /**
-     * {@code create-system-properties} takes {@code name=value} pairs separated by colons; a colon within a value
-     * (every URL has one) is escaped with a backslash.
+     * {@code create-system-properties} takes {@code name=value} pairs separated by colons; a colon or an equals sign
+     * within a value (every URL has a colon, a JDBC URL with parameters an equals sign) is escaped with a backslash,
+     * or asadmin refuses it ("Invalid property syntax, "=" in value").
      */
     static String systemProperties(Map<String, String> settings) {
         return settings.entrySet().stream()
@@ -410,7 +411,9 @@ public final class PayaraServerCheck {
 
         static ScratchDatabase create(String server, String user, String password) throws SQLException {
             String name = "sync_check_" + UUID.randomUUID().toString().replace("-", "");
-            String url = Databases.withDatabase(server, name);
+            // Named in pg_stat_activity; and a URL with a query proves that such a URL survives asadmin.
+            String url = Databases.withDatabase(server, name) + (server.contains("?") ? "&" : "?")
+                    + "ApplicationName=sync-server-check";
             Databases.requirePreparedTransactions(server, user, password);
             Databases.ensureExists(url, user, password);
             ScratchDatabase database = new ScratchDatabase(url, name + "_app", UUID.randomUUID().toString(), user,
