@@ -43,9 +43,11 @@ public final class SyncServer {
                 }
             }
             case "token" -> System.out.println(token(List.of(args).subList(1, args.length)));
+            case "server-check" -> System.exit(PayaraServerCheck.run(List.of(args).subList(1, args.length)));
             default -> {
                 System.out.println("usage: sync-server run | sync-server token --tenant T --role R [--device D]"
-                        + " [--subject S] [--ttl-minutes N]");
+                        + " [--subject S] [--ttl-minutes N] | sync-server server-check --home DIR [--payara DIR]"
+                        + " [--work DIR]");
                 System.exit("help".equals(command) ? 0 : 2);
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.syncengine.launcher.ServerScenario;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -11,6 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /** Push, apply and status on the real stack: versions, conflicts, idempotency, rejected operations. */
 class WritePathIT extends SyncTestBase {
+
+    /**
+     * The scenario {@code sync-server server-check} runs against the EAR on Payara Server, here against the WAR on
+     * Payara Micro: both deployments are held to the very same calls and expectations. (A method here rather than
+     * a class of its own: each test class starts Micro anew, about half a minute.)
+     */
+    @Test
+    void theServerCheckScenarioPassesOnMicroToo() {
+        List<ServerScenario.Step> steps = new ServerScenario(uri("/"), SyncStack.get().issuer(), tenant).run();
+
+        assertTrue(ServerScenario.allPassed(steps), steps.toString());
+    }
 
     private JsonObject pushAndSettle(String token, JsonObject batch) {
         return api().pushAndSettle(token, batch);
