@@ -55,8 +55,10 @@ class ObservabilityIT extends SyncTestBase {
         assertEquals(2, value(text, "sync_operations_settled_total", with(category, "status", "applied")));
         assertEquals(1, value(text, "sync_operations_settled_total", with(category, "status", "rejected")));
         assertEquals(1, value(text, "sync_operations_settled_total", with(category, "status", "conflict")));
-        assertTrue(value(text, "sync_apply_duration_seconds_count", Map.of()) >= applyTimes + 3,
-                "every delivered operation is timed");
+        double timed = value(text, "sync_apply_duration_seconds_count", Map.of());
+        assertTrue(timed >= applyTimes + 3, "every delivered operation is timed");
+        assertEquals(timed, value(text, "sync_apply_duration_seconds_bucket", Map.of("le", "+Inf")),
+                "and counted in the histogram's buckets");
 
         // Gauges are refreshed in the background (every second in the tests).
         awaitValue("sync_conflicts_open", Map.of("tenant", tenant), 1);
