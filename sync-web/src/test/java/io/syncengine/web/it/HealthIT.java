@@ -55,6 +55,16 @@ class HealthIT extends SyncTestBase {
             assertEquals("DOWN", checks.getJsonObject("broker").getString("status"), down.body());
             assertEquals("UP", checks.getJsonObject("database").getString("status"), down.body());
             assertEquals(200, probe().get("health/live").status(), "an outage is no reason to restart the server");
+
+            // A push meanwhile is refused at once, and nothing of it is kept: the terminal keeps it and retries.
+            JsonObject batch = Ops.batch("till-during-outage", List.of(
+                    Ops.create(1, "category", Ops.id(), Ops.category("during the outage"))));
+            long started = System.nanoTime();
+            Api.Reply refused = api().post(Api.BATCHES, device("till-during-outage"), batch);
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos(), "answered without waiting");
+            Problems.assertProblem(refused, 503);
+            assertEquals(0, Sql.count("SELECT count(*) FROM sync_batch WHERE tenant = ? AND batch_id = ?", tenant,
+                    batch.getString("batchId")));
         } finally {
             SyncStack.get().startBroker();
         }
