@@ -146,16 +146,31 @@ public class JdbcAuditLog implements AuditLog {
     @Override
     public boolean events(String tenant, AuditFilter filter, EventPosition after, long limit,
             Consumer<AuditEvent> sink) {
+        return stream(eventsQuery(tenant, filter, after), limit, rs -> sink.accept(event(rs)));
+    }
+
+    /** The events a filter asks for, after a position, in page order. */
+    static Query eventsQuery(String tenant, AuditFilter filter, EventPosition after) {
         Query q = new Query("SELECT " + EVENT_COLUMNS + " FROM audit_event e WHERE e.tenant = ?", tenant);
         where(q, filter);
         q.where("e.event_type = ?", filter.status());
         page(q, after);
-        return stream(q, limit, rs -> sink.accept(event(rs)));
+        return q;
     }
 
     @Override
     public boolean operations(String tenant, AuditFilter filter, EventPosition after, long limit,
             Consumer<AuditedOperation> sink) {
+        return stream(operationsQuery(tenant, filter, after), limit, rs -> sink.accept(new AuditedOperation(
+                rs.getString(1), rs.getString(2), rs.getString(3), nullableLong(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
+                nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class),
+                rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
+                new EventPosition(rs.getObject(18, OffsetDateTime.class), rs.getLong(19)))));
+    }
+
+    /** The operations a filter asks for, after a position of their driving events, in page order. */
+    static Query operationsQuery(String tenant, AuditFilter filter, EventPosition after) {
         // An operation's RECEIVED event holds everything the filters ask for but its status, and never changes:
         // the event indexes find the page, and the operation log adds what became of each. A final status that
         // an operation reaches once (APPLIED, REJECTED, CONFLICT) has its own event, which finds those directly.
@@ -168,12 +183,7 @@ public class JdbcAuditLog implements AuditLog {
         where(q, filter);
         q.where("o.status = ?", filter.status());
         page(q, after);
-        return stream(q, limit, rs -> sink.accept(new AuditedOperation(rs.getString(1), rs.getString(2),
-                rs.getString(3), nullableLong(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
-                nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class),
-                rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
-                new EventPosition(rs.getObject(18, OffsetDateTime.class), rs.getLong(19)))));
+        return q;
     }
 
     /** The filters events and operations share, on the event's columns. */
@@ -313,7 +323,7 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     /** A query built from the filters given; null ones add nothing. */
-    private static final class Query {
+    static final class Query {
         final StringBuilder sql;
         final List<Object> params = new ArrayList<>();
 
@@ -326,6 +336,17 @@ public class JdbcAuditLog implements AuditLog {
             if (value != null) {
                 sql.append(" AND ").append(condition);
                 params.add(value);
+            }
+        }
+
+        void bind(PreparedStatement s) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                Object value = params.get(i);
+                if (value instanceof OffsetDateTime time) {
+                    s.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    s.setObject(i + 1, value);
+                }
             }
         }
     }
@@ -346,14 +367,7 @@ public class JdbcAuditLog implements AuditLog {
             c.setReadOnly(true);
             try (PreparedStatement s = c.prepareStatement(q.sql.toString())) {
                 s.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < q.params.size(); i++) {
-                    Object value = q.params.get(i);
-                    if (value instanceof OffsetDateTime time) {
-                        s.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        s.setObject(i + 1, value);
-                    }
-                }
+                q.bind(s);
                 long read = 0;
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
