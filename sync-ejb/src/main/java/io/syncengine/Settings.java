@@ -202,18 +202,19 @@ public final class Settings {
 
     /** Every problem of the launcher's environment, a line each (unset required settings are its to provide). */
     public static List<String> environmentProblems(Function<String, String> environment) {
-        List<String> problems = new ArrayList<>();
-        for (Setting setting : ALL) {
-            setting.problem(environment.apply(setting.env()), false).ifPresent(problems::add);
-        }
-        return problems;
+        return problems(ALL, environment.compose(Setting::env), false);
     }
 
     /** Every problem of the application's configuration, a line each. */
     public static List<String> configurationProblems(Function<String, String> configuration) {
+        return problems(application(), configuration.compose(Setting::key), true);
+    }
+
+    private static List<String> problems(List<Setting> settings, Function<Setting, String> value,
+            boolean enforced) {
         List<String> problems = new ArrayList<>();
-        for (Setting setting : application()) {
-            setting.problem(configuration.apply(setting.key()), true).ifPresent(problems::add);
+        for (Setting setting : settings) {
+            setting.problem(value.apply(setting), enforced).ifPresent(problems::add);
         }
         return problems;
     }
