@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 final class AuditMeasurement {
 
-    static final int QUERIES = 100;
+    static final int QUERIES = 500;
     static final int LIMIT = 100;
     static final long EXPORT_ROWS = 1_000_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -48,8 +48,7 @@ final class AuditMeasurement {
         double sealSeconds = 0;
         long exportRows = 0;
         double exportSeconds = 0;
-        HeapSampler.Usage heap = new HeapSampler.Usage(java.util.OptionalLong.empty(),
-                java.util.OptionalLong.empty(), 0, "no export");
+        HeapSampler.Usage heap = HeapSampler.Usage.none("no export");
         double verifySeconds = 0;
         long checked = 0;
         boolean intact = false;

@@ -45,6 +45,8 @@ record AuditRun(
                 .putMib("audit_export_heap_before_mib", exportHeap.firstKib(), noHeap)
                 .putMib("audit_export_heap_peak_mib", exportHeap.peakKib(), noHeap)
                 .putMib("audit_export_heap_growth_mib", exportHeap.growthKib(), noHeap)
+                .putMib("audit_export_old_gen_before_mib", exportHeap.oldFirstKib(), noHeap)
+                .putMib("audit_export_old_gen_growth_mib", exportHeap.oldGrowthKib(), noHeap)
                 .put("audit_verify_seconds", verifySeconds, 1)
                 .put("audit_verify_links", verifyChecked)
                 .put("audit_verify_intact", Boolean.toString(verifyIntact))

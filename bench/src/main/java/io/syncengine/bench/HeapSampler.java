@@ -19,20 +19,48 @@ import java.util.concurrent.TimeUnit;
  * jstat's survivor, eden and old "used" columns; with G1 eden counts whole regions, so a reading is exact to a
  * region, and a peak that comes and goes between two samples is missed. jstat reads the JVM's performance data
  * file, so the bench must run as the server's user.
+ *
+ * <p>Used heap counts garbage too: between two young collections eden fills with the short-lived objects of the work
+ * whatever its size, so its peak says little about whether the work <em>keeps</em> anything. The old generation
+ * ({@code OU}) does: what survives collections ends up there, so its rise over the measurement is the heap the work
+ * retained.
  */
 final class HeapSampler {
 
     private static final long PERIOD_MILLIS = 250;
     private static final List<String> USED_COLUMNS = List.of("S0U", "S1U", "EU", "OU");
+    private static final String OLD_COLUMN = "OU";
     private static final long FIRST_SAMPLE_PATIENCE_SECONDS = 10;
 
-    /** The readings in KiB, empty when there were none; then {@code note} says why. */
-    record Usage(OptionalLong firstKib, OptionalLong peakKib, int samples, String note) {
+    /**
+     * The readings in KiB, empty when there were none; then {@code note} says why.
+     *
+     * @param firstKib    used heap at the first reading
+     * @param peakKib     the highest used heap read
+     * @param oldFirstKib the old generation's occupancy at the first reading
+     * @param oldPeakKib  its highest reading
+     */
+    record Usage(OptionalLong firstKib, OptionalLong peakKib, OptionalLong oldFirstKib, OptionalLong oldPeakKib,
+            int samples, String note) {
 
-        /** Peak less first: what the measured work added to the heap, empty when there were no readings. */
+        static Usage none(String note) {
+            return new Usage(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                    0, note);
+        }
+
+        /** Peak less first: what the measured work added to the heap, garbage included. */
         OptionalLong growthKib() {
-            return firstKib.isPresent() && peakKib.isPresent()
-                    ? OptionalLong.of(peakKib.getAsLong() - firstKib.getAsLong()) : OptionalLong.empty();
+            return difference(peakKib, firstKib);
+        }
+
+        /** The old generation's peak less its first reading: what the measured work kept. */
+        OptionalLong oldGrowthKib() {
+            return difference(oldPeakKib, oldFirstKib);
+        }
+
+        private static OptionalLong difference(OptionalLong later, OptionalLong earlier) {
+            return later.isPresent() && earlier.isPresent()
+                    ? OptionalLong.of(later.getAsLong() - earlier.getAsLong()) : OptionalLong.empty();
         }
     }
 
@@ -41,6 +69,8 @@ final class HeapSampler {
     private final CountDownLatch firstSample = new CountDownLatch(1);
     private long firstKib = -1;
     private long peakKib = -1;
+    private long oldFirstKib = -1;
+    private long oldPeakKib = -1;
     private int samples;
     private String note;
 
@@ -88,7 +118,7 @@ final class HeapSampler {
             reader.join(TimeUnit.SECONDS.toMillis(5));
         }
         synchronized (this) {
-            return new Usage(kib(firstKib), kib(peakKib), samples, note);
+            return new Usage(kib(firstKib), kib(peakKib), kib(oldFirstKib), kib(oldPeakKib), samples, note);
         }
     }
 
@@ -102,10 +132,11 @@ final class HeapSampler {
                 return;
             }
             List<Integer> columns = USED_COLUMNS.stream().map(names::indexOf).toList();
+            int old = names.indexOf(OLD_COLUMN);
             String line;
             while ((line = lines.readLine()) != null) {
                 List<String> cells = cells(line);
-                sample(columns.stream().mapToLong(i -> kib(cells.get(i))).sum());
+                sample(columns.stream().mapToLong(i -> kib(cells.get(i))).sum(), kib(cells.get(old)));
             }
         } catch (IOException | RuntimeException e) {
             fail("reading jstat: " + e);
@@ -114,12 +145,14 @@ final class HeapSampler {
         }
     }
 
-    private synchronized void sample(long usedKib) {
+    private synchronized void sample(long usedKib, long oldKib) {
         if (samples++ == 0) {
             firstKib = usedKib;
+            oldFirstKib = oldKib;
             firstSample.countDown();
         }
         peakKib = Math.max(peakKib, usedKib);
+        oldPeakKib = Math.max(oldPeakKib, oldKib);
     }
 
     private synchronized void fail(String why) {

@@ -36,6 +36,8 @@ record PullRun(
         report.putMib("pull_heap_before_mib", heap.firstKib(), noHeap)
                 .putMib("pull_heap_peak_mib", heap.peakKib(), noHeap)
                 .putMib("pull_heap_growth_mib", heap.growthKib(), noHeap)
+                .putMib("pull_old_gen_before_mib", heap.oldFirstKib(), noHeap)
+                .putMib("pull_old_gen_growth_mib", heap.oldGrowthKib(), noHeap)
                 .put("pull_heap_samples", heap.samples())
                 .putMib("pull_rss_peak_mib", rss.payara(),
                         "not found (no process with " + ServerProcesses.payaraCommand(options.port()) + ")");
