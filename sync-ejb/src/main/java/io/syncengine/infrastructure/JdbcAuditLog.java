@@ -211,9 +211,9 @@ public class JdbcAuditLog implements AuditLog {
     public AuditVerification verify(String tenant, OffsetDateTime from, OffsetDateTime to) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
+                Snapshots.repeatableRead(c);
                 AuditVerification result = verify(c, tenant, from, to);
                 c.commit();
                 return result;

@@ -12,14 +12,17 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * The change feed on PostgreSQL. Every write of a category, product or customer row stamps it with the id of its
@@ -29,19 +32,25 @@ import javax.sql.DataSource;
  * appear there later. Reading only below the horizon is what makes the feed never skip a change that commits after
  * a newer one; the price is that a long-running transaction holds the horizon back (pulls lag; they never lose).
  *
- * <p>Rows are streamed to the caller as the driver fetches them ({@value #FETCH_SIZE} at a time), so a page's
- * memory does not grow with its length. Each entity's branch of the query walks its {@code (tenant, change_xid, id)}
- * index (or the primary key, for a snapshot) and PostgreSQL merges them.
+ * <p>A page is read with {@code COPY (query) TO STDOUT} and each row handed to the caller as it arrives, so a page's
+ * memory does not grow with its length. COPY rather than a cursor: the server streams the rows without waiting for
+ * the application to ask for the next batch, so PostgreSQL produces rows while the application writes the previous
+ * ones as JSON (with a fetch size the two took turns, and a snapshot took as long as both together). COPY takes no
+ * bind parameters: the few values a page's query holds are written into it as literals, strings escaped by the
+ * driver for the connection's quoting rules. A snapshot reads one entity after the other, each in its primary
+ * key's order; a delta walks each entity's {@code (tenant, change_xid, id)} index, and PostgreSQL merges them when
+ * several are selected.
  */
 @ApplicationScoped
 public class JdbcChangeFeed implements ChangeFeed {
 
-    private static final int FETCH_SIZE = 500;
+    private static final Logger LOG = Logger.getLogger(JdbcChangeFeed.class.getName());
     /** The most data fields an entity has (product: sku, name, price, stock, categoryId). */
     private static final int MAX_FIELDS = 5;
     /** The column of {@code f1} in a branch's select list: entity, id, version, deleted, updated_at, change_xid and
      * position come first. */
     private static final int FIRST_FIELD_COLUMN = 8;
+    private static final int COLUMNS = FIRST_FIELD_COLUMN - 1 + MAX_FIELDS;
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
     private DataSource dataSource;
@@ -59,10 +68,9 @@ public class JdbcChangeFeed implements ChangeFeed {
     public Page read(String tenant, PullCursor cursor, int limit, Consumer<Change> sink) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                long horizon = Snapshots.horizon(c);
+                long horizon = Snapshots.repeatableReadHorizon(c);
                 Page page = cursor.phase() == PullCursor.Phase.SNAPSHOT
                         ? snapshot(c, tenant, cursor, limit, sink)
                         : delta(c, tenant, cursor, horizon, limit, sink);
@@ -76,36 +84,48 @@ public class JdbcChangeFeed implements ChangeFeed {
         }
     }
 
-    /** Live records in (entity, id) order after the cursor's record. */
+    /**
+     * Live records in (entity, id) order after the cursor's record: each entity's in turn, read in its primary key's
+     * order, so PostgreSQL sends the first row as soon as it has found it (a query that merged the entities would
+     * sort the whole page before sending any).
+     */
     private Page snapshot(Connection c, String tenant, PullCursor cursor, int limit, Consumer<Change> sink)
             throws SQLException {
-        List<String> branches = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        PGConnection pg = c.unwrap(PGConnection.class);
+        int left = limit;
+        Last last = Last.NONE;
+        Instant now = Instant.now();
         for (EntityType type : ordered(cursor)) {
             int order = type.wireName().compareTo(cursor.entity());
             if (order < 0) {
                 continue;
             }
+            List<Object> params = new ArrayList<>();
             params.add(tenant);
             String after = "";
             if (order == 0) {
                 after = " AND id > ?";
                 params.add(cursor.id());
             }
-            params.add(limit + 1);
-            branches.add("(" + select(type) + " WHERE tenant = ? AND NOT deleted" + after
-                    + " ORDER BY id LIMIT ?)");
-        }
-        Last last = stream(c, branches, "entity, id", params, limit, sink);
-        Instant now = Instant.now();
-        if (last.more()) {
-            return new Page(cursor.afterRecord(last.entity(), last.id(), now), true);
+            params.add(left + 1);
+            Last read = copy(pg, select(type) + " WHERE tenant = ? AND NOT deleted" + after + " ORDER BY id LIMIT ?",
+                    params, left, sink);
+            if (read.count() > 0) {
+                last = read;
+            }
+            left -= read.count();
+            if (read.more()) {
+                return new Page(cursor.afterRecord(last.entity(), last.id(), now), true);
+            }
         }
         // The snapshot is complete; the delta goes on from where it started, and may already have more.
         return new Page(cursor.deltaFrom(cursor.horizon(), now), true);
     }
 
-    /** Changes in (position, entity, id) order after the cursor's change and below the horizon. */
+    /**
+     * Changes in (position, entity, id) order after the cursor's change and below the horizon: one entity's straight
+     * from its {@code (tenant, change_xid, id)} index; several merged by PostgreSQL.
+     */
     private Page delta(Connection c, String tenant, PullCursor cursor, long horizon, int limit,
             Consumer<Change> sink) throws SQLException {
         List<String> branches = new ArrayList<>();
@@ -126,10 +146,13 @@ public class JdbcChangeFeed implements ChangeFeed {
                 params.add(cursor.id());
             }
             params.add(limit + 1);
-            branches.add("(" + select(type) + " WHERE tenant = ? AND change_xid < ?::xid8" + after
-                    + " ORDER BY change_xid, id LIMIT ?)");
+            branches.add(select(type) + " WHERE tenant = ? AND change_xid < ?::xid8" + after
+                    + " ORDER BY change_xid, id LIMIT ?");
         }
-        Last last = stream(c, branches, "change_xid, entity, id", params, limit, sink);
+        String sql = branches.size() == 1 ? branches.get(0)
+                : "SELECT * FROM ((" + String.join(") UNION ALL (", branches) + ")) page "
+                        + "ORDER BY change_xid, entity, id LIMIT " + (limit + 1);
+        Last last = copy(c.unwrap(PGConnection.class), sql, params, limit, sink);
         Instant now = Instant.now();
         if (last.more()) {
             return new Page(cursor.afterChange(last.position(), last.entity(), last.id(), now), true);
@@ -156,7 +179,8 @@ public class JdbcChangeFeed implements ChangeFeed {
             columns.append(", ").append(i < fields.size() ? column(fields.get(i)) + "::text" : "NULL::text")
                     .append(" AS f").append(i + 1);
         }
-        return "SELECT '" + type.wireName() + "' AS entity, id, version, deleted, updated_at, "
+        return "SELECT '" + type.wireName() + "' AS entity, id, version, deleted, "
+                + "updated_at AT TIME ZONE 'UTC' AS updated_at, "
                 + "change_xid, change_xid::text::bigint AS position" + columns + " FROM " + table(type);
     }
 
@@ -165,7 +189,7 @@ public class JdbcChangeFeed implements ChangeFeed {
     }
 
     /** The record's data as JSON text in its wire shape; numbers as numbers, amounts as strings ("2.49"). */
-    private static String data(EntityType type, ResultSet rs) throws SQLException {
+    private static String data(EntityType type, CopyRow row) {
         StringBuilder json = new StringBuilder(256).append('{');
         List<FieldSpec> fields = type.fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -175,7 +199,7 @@ public class JdbcChangeFeed implements ChangeFeed {
             }
             JsonText.quote(field.name(), json);
             json.append(':');
-            String value = rs.getString(FIRST_FIELD_COLUMN + i);
+            String value = row.text(FIRST_FIELD_COLUMN + i);
             if (value == null) {
                 json.append("null");
             } else if (field.kind() == FieldKind.COUNT || field.kind() == FieldKind.DELTA) {
@@ -196,45 +220,78 @@ public class JdbcChangeFeed implements ChangeFeed {
         };
     }
 
-    private record Last(boolean more, String entity, String id, long position) {
+    /**
+     * What a read handed to the sink: how many rows, whether there was one more, and the last one's place.
+     */
+    private record Last(int count, boolean more, String entity, String id, long position) {
+        static final Last NONE = new Last(0, false, null, null, 0);
     }
 
-    private static Last stream(Connection c, List<String> branches, String order, List<Object> params, int limit,
-            Consumer<Change> sink) throws SQLException {
-        if (branches.isEmpty()) {
-            return new Last(false, null, null, 0);
-        }
-        String sql = "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") page ORDER BY " + order
-                + " LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            ps.setInt(params.size() + 1, limit + 1);
-            ps.setFetchSize(FETCH_SIZE);
+    /** Hands the rows of {@code sql} to the sink as they arrive, at most {@code limit}; a row past them is "more". */
+    private static Last copy(PGConnection pg, String sql, List<Object> values, int limit, Consumer<Change> sink)
+            throws SQLException {
+        CopyOut copy = pg.getCopyAPI().copyOut("COPY (" + literals(pg, sql, values) + ") TO STDOUT");
+        boolean read = false;
+        try {
+            CopyRow row = new CopyRow(COLUMNS);
             int count = 0;
             String entity = null;
             String id = null;
             long position = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (count == limit) {
-                        return new Last(true, entity, id, position);
-                    }
-                    count++;
-                    // By index, and no getObject(…, Class): the pool's result set wrapper looks that up by
-                    // reflection on every call (profiled as the largest cost of a snapshot page).
-                    entity = rs.getString(1);
-                    id = rs.getString(2);
-                    position = rs.getLong(7);
-                    boolean deleted = rs.getBoolean(4);
-                    sink.accept(new Change(entity, id, rs.getLong(3), deleted,
-                            deleted ? null : data(EntityType.fromWire(entity).orElseThrow(), rs),
-                            rs.getTimestamp(5).toInstant().atOffset(ZoneOffset.UTC), position));
+            boolean more = false;
+            byte[] bytes;
+            while ((bytes = copy.readFromCopy()) != null) {
+                if (count == limit) {
+                    more = true; // the one row past the page: read, so the COPY ends by itself
+                    continue;
+                }
+                count++;
+                row.read(bytes);
+                entity = row.text(1);
+                id = row.text(2);
+                position = row.number(7);
+                boolean deleted = row.bool(4);
+                sink.accept(new Change(entity, id, row.number(3), deleted,
+                        deleted ? null : data(EntityType.fromWire(entity).orElseThrow(), row),
+                        row.utcTimestamp(5).atOffset(ZoneOffset.UTC), position));
+            }
+            read = true;
+            return new Last(count, more, entity, id, position);
+        } finally {
+            if (!read && copy.isActive()) {
+                // The sink failed (the client went away): end the COPY so the connection can go back to the pool.
+                // Should that fail too, the failure that got here is the one to report; the pool validates the
+                // connection before it hands it out again.
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "could not cancel a pull's COPY", e);
                 }
             }
-            return new Last(false, entity, id, position);
         }
+    }
+
+    /** {@code sql} with each {@code ?} replaced by the next value as a literal: numbers as they are, text quoted. */
+    static String literals(PGConnection pg, String sql, List<Object> values) throws SQLException {
+        StringBuilder out = new StringBuilder(sql.length() + 16 * values.size());
+        int next = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch != '?') {
+                out.append(ch);
+                continue;
+            }
+            Object value = values.get(next++);
+            if (value instanceof Integer || value instanceof Long) {
+                out.append(value);
+            } else {
+                out.append('\'').append(pg.escapeLiteral(value.toString())).append('\'');
+            }
+        }
+        if (next != values.size()) {
+            throw new IllegalArgumentException(values.size() + " values for " + next + " placeholders");
+        }
+        return out.toString();
     }
 
     @Override

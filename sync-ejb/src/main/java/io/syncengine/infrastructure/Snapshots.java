@@ -11,6 +11,9 @@ import java.sql.Statement;
  */
 final class Snapshots {
 
+    private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+    private static final String HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
     private Snapshots() {
     }
 
@@ -20,20 +23,49 @@ final class Snapshots {
      */
     static long horizon(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
+                ResultSet rs = s.executeQuery(HORIZON)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     /**
+     * Makes the transaction the connection has just begun (auto-commit off, no statement run yet) REPEATABLE READ: one
+     * snapshot for all its reads. For this transaction only, so nothing is left to restore on the connection.
+     */
+    static void repeatableRead(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(REPEATABLE_READ);
+        }
+    }
+
+    /**
+     * {@link #repeatableRead} and {@link #horizon} in one round trip: the horizon of the snapshot every later read
+     * of the transaction sees.
+     */
+    static long repeatableReadHorizon(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean rows = s.execute(REPEATABLE_READ + "; " + HORIZON);
+            while (!rows) {
+                if (!s.getMoreResults() && s.getUpdateCount() == -1) {
+                    throw new SQLException("the horizon query returned no rows");
+                }
+                rows = s.getResultSet() != null;
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
      * Ends the connection's own transaction (a no-op after its commit) and restores the pool's defaults: read-write,
-     * READ COMMITTED, auto-commit.
+     * auto-commit. (The isolation level is only ever set per transaction.)
      */
     static void reset(Connection c) throws SQLException {
         c.rollback();
         c.setReadOnly(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         c.setAutoCommit(true);
     }
 }
