@@ -77,6 +77,10 @@ final class AuditMeasurement {
             queries.put("batch", time(() -> "batchId=batch-" + random.nextInt(SeededEvents.DEVICES) + "-"
                     + random.nextInt(Math.max(1, events / 2 / SeededEvents.DEVICES / 50))));
             queries.put("type", time(() -> "type=CONFLICT"));
+            queries.put("operation", time(() -> {
+                long op = random.nextLong(events / 2);
+                return "deviceId=till-" + op % SeededEvents.DEVICES + "&opId=op-" + op;
+            }));
             queries.put("hour", time(hour));
             queries.put("device_day", time(() -> device.get() + "&" + window(now.minus(random.nextLong(1, 30),
                     ChronoUnit.DAYS), Duration.ofDays(1))));

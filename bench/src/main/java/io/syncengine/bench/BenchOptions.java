@@ -241,8 +241,8 @@ record BenchOptions(
                 "tenant's hash chain (reported: seconds and events/s). Then an auditor times "
                         + AuditMeasurement.QUERIES + " queries of each kind,",
                 "one at a time, first page of " + AuditMeasurement.LIMIT
-                        + " (by device, record, batch, type, an hour, a device's day, and a",
-                "second page by cursor; p50/p99/max), exports " + AuditMeasurement.EXPORT_ROWS
+                        + " (by device, record, batch, type, one operation, an hour, a device's day,",
+                "and a second page by cursor; p50/p99/max), exports " + AuditMeasurement.EXPORT_ROWS
                         + " events as CSV while the server's heap is sampled,",
                 "and verifies the whole chain. The log is append-only: the events stay; use a scratch database.",
                 "",
