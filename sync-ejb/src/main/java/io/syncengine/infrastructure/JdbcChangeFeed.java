@@ -258,16 +258,26 @@ public class JdbcChangeFeed implements ChangeFeed {
             read = true;
             return new Last(count, more, entity, id, position);
         } finally {
-            if (!read && copy.isActive()) {
-                // The sink failed (the client went away): end the COPY so the connection can go back to the pool.
-                // Should that fail too, the failure that got here is the one to report; the pool validates the
-                // connection before it hands it out again.
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException e) {
-                    LOG.log(Level.FINE, "could not cancel a pull's COPY", e);
-                }
+            if (!read) {
+                drain(copy);
             }
+        }
+    }
+
+    /**
+     * After the sink failed (the client went away), reads the rest of the COPY, at most the page's length, so the
+     * connection goes back to the pool between statements. Not {@code cancelCopy}: that asks PostgreSQL to cancel
+     * through a second connection, a request that can arrive after the COPY has ended and cancel whatever the
+     * pooled connection runs next, another client's pull (seen: one pull in two after an aborted one was cut short).
+     * Should the draining fail too, the failure that got here is the one to report.
+     */
+    private static void drain(CopyOut copy) {
+        try {
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // discard
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "could not read the rest of an abandoned pull's COPY", e);
         }
     }
 

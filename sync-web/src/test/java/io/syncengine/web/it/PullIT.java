@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -191,6 +193,36 @@ class PullIT extends SyncTestBase {
         assertEquals(1, data.getInt("stock"));
         assertTrue(data.isNull("categoryId"));
         assertTrue(data.getString("sku").startsWith("till-"));
+    }
+
+    /**
+     * A terminal that goes away in the middle of a page (the server's next write fails) leaves nothing behind on the
+     * database connection that page used: every pull after it is whole, whichever pooled connection it gets.
+     */
+    @Test
+    void aClientThatGoesAwayMidPageLeavesTheConnectionsUsable() throws Exception {
+        try (Connection c = SyncStack.get().database(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO product (tenant, id, sku, name, price, stock, version, created_at, "
+                    + "updated_at) SELECT '" + tenant + "', 'p-' || g, 'sku-' || g, 'Product ' || g, 1.00, 1, 1, "
+                    + "now(), now() FROM generate_series(1, 12000) g");
+        }
+        Api api = api();
+        String operator = person("operator");
+        String page = CHANGES + "?entities=product&limit=5000";
+        URI uri = uri(page);
+        byte[] request = ("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: "
+                + uri.getHost() + "\r\nAuthorization: Bearer " + operator + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 10; i++) {
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                socket.getOutputStream().write(request);
+                assertTrue(socket.getInputStream().read(new byte[2048]) > 0, "the answer has begun");
+                socket.setSoLinger(true, 0); // closed with a reset: the server's next write fails
+            }
+            Api.Reply whole = api.get(page, operator);
+            assertEquals(200, whole.status(), whole.body());
+            assertEquals(5000, whole.json().getJsonArray("changes").size(), "the pull after abandoned pull " + i);
+        }
     }
 
     @Test
