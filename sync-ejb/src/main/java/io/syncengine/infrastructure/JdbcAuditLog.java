@@ -162,9 +162,10 @@ public class JdbcAuditLog implements AuditLog {
     public boolean operations(String tenant, AuditFilter filter, EventPosition after, long limit,
             Consumer<AuditedOperation> sink) {
         return stream(operationsQuery(tenant, filter, after), limit, rs -> sink.accept(new AuditedOperation(
-                rs.getString(1), rs.getString(2), rs.getString(3), nullableLong(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
-                nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class),
+                rs.getString(1), rs.getString(2), rs.getString(3), nullableLong(rs, 4), rs.getString(5),
+                rs.getString(6), rs.getString(7), nullableLong(rs, 8), nullableLong(rs, 9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                rs.getObject(15, OffsetDateTime.class),
                 rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
                 new EventPosition(rs.getObject(18, OffsetDateTime.class), rs.getLong(19)))));
     }
