@@ -2,12 +2,9 @@ package io.syncengine.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.UUID;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -17,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a DBA relies on: every changeset applies to an empty database, the schema rolls back to the previous release
- * tag (and to the first), and applies forward again from there. On the PostgreSQL {@code SYNC_TEST_DB_URL} names (a scratch database
- * made and dropped here), else on an embedded one.
+ * tag (and to the first), and applies forward again from there. On a {@link ScratchDatabase}.
  */
 class ChangelogRoundTripTest {
 
@@ -88,39 +84,15 @@ class ChangelogRoundTripTest {
     }
 
     private static void onScratchDatabase(Migration migration) throws Exception {
-        String server = System.getenv("SYNC_TEST_DB_URL");
-        if (server != null && !server.isBlank()) {
-            onScratchDatabase(server, migration);
-        } else {
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-                onScratchDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", migration);
-            }
-        }
-    }
-
-    private static void onScratchDatabase(String server, Migration migration) throws Exception {
-        String name = "sync_schema_" + UUID.randomUUID().toString().replace("-", "");
-        String user = System.getenv().getOrDefault("SYNC_TEST_DB_USER", "postgres");
-        String password = System.getenv().getOrDefault("SYNC_TEST_DB_PASSWORD", "");
-        try (Connection admin = DriverManager.getConnection(server, user, password);
-                Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
-        try {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        ScratchDatabase.run(scratch -> {
+            try (Connection connection = scratch.connect()) {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
                     migration.run(connection, liquibase);
                 }
             }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                    Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-        }
+        });
     }
 
     private static int count(Connection connection, String sql) throws Exception {

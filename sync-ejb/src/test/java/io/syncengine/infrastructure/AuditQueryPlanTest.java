@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.syncengine.application.AuditFilter;
 import io.syncengine.application.AuditLog.EventPosition;
+import io.syncengine.schema.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

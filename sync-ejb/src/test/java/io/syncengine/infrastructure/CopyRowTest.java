@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.syncengine.schema.ScratchDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.syncengine.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.syncengine.schema.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;

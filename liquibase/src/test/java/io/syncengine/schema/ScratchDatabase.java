@@ -1,4 +1,4 @@
-package io.syncengine.infrastructure;
+package io.syncengine.schema;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -8,25 +8,26 @@ import java.util.UUID;
 
 /**
  * A database made for one test and dropped after it: on the PostgreSQL {@code SYNC_TEST_DB_URL} names when set
- * (as {@code SYNC_TEST_DB_USER}, default postgres), else on an embedded PostgreSQL started for the test.
+ * (as {@code SYNC_TEST_DB_USER}, default postgres), else on an embedded PostgreSQL started for the test. Shared with
+ * the other modules' tests through this module's test jar.
  */
-final class ScratchDatabase {
+public final class ScratchDatabase {
 
     @FunctionalInterface
-    interface Connections {
+    public interface Connections {
         /** A new connection to the scratch database; the caller closes it. */
         Connection connect() throws Exception;
     }
 
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         void run(Connections database) throws Exception;
     }
 
     private ScratchDatabase() {
     }
 
-    static void run(Work work) throws Exception {
+    public static void run(Work work) throws Exception {
         String server = System.getenv("SYNC_TEST_DB_URL");
         if (server != null && !server.isBlank()) {
             run(server, work);
