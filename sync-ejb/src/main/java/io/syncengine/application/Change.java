@@ -1,14 +1,27 @@
 package io.syncengine.application;
 
-import java.time.OffsetDateTime;
+import io.syncengine.domain.model.EntityType;
+import io.syncengine.domain.model.JsonOut;
 
 /**
- * One record as a pull hands it out: its latest state, or a tombstone ({@code deleted}, no data).
- *
- * @param dataJson the record's data as JSON text in its wire shape, as the database built it (null for a
- *                 tombstone): written to the response as it is, not parsed and written again
- * @param position the position of the transaction that last wrote it (the pull's order; not on the wire)
+ * One record as a pull hands it out: its latest state, or a tombstone ({@code deleted}, no data). A view of the row
+ * the feed is reading, valid only while the sink handles it: its values are written as JSON straight from the
+ * database's bytes, with no string made of them (a million-record snapshot is a million of these).
  */
-public record Change(String entity, String entityId, long version, boolean deleted, String dataJson,
-        OffsetDateTime changedAt, long position) {
+public interface Change {
+
+    EntityType entity();
+
+    long version();
+
+    boolean deleted();
+
+    /** Writes the record's id as a JSON string. */
+    void writeId(JsonOut out);
+
+    /** Writes the record's data as a JSON object in its wire shape (amounts as strings), or null for a tombstone. */
+    void writeData(JsonOut out);
+
+    /** Writes when the record last changed, as an RFC 3339 UTC string. */
+    void writeChangedAt(JsonOut out);
 }

@@ -1,5 +1,6 @@
 package io.syncengine.infrastructure;
 
+import io.syncengine.domain.model.JsonOut;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.Arrays;
  * separated by tabs, ending in a newline, {@code \N} for null, and a backslash before a backslash, tab, newline,
  * carriage return, backspace, form feed or vertical tab (and, from other writers, octal {@code \ooo} or hex
  * {@code \xhh} bytes). The text is UTF-8, as the driver's connection asks for. A row is decoded into reusable
- * slots; strings are made only of the columns read.
+ * slots; strings are made only of the columns read as text, and a column written as JSON goes from the row's bytes
+ * to the writer's.
  */
 final class CopyRow {
 
@@ -85,7 +87,35 @@ final class CopyRow {
         if (!escaped[c]) {
             return new String(row, starts[c], ends[c] - starts[c], StandardCharsets.UTF_8);
         }
-        return unescape(starts[c], ends[c]);
+        return new String(scratch, 0, unescape(starts[c], ends[c]), StandardCharsets.UTF_8);
+    }
+
+    /** Writes the column as a JSON string, or null. */
+    void writeString(int column, JsonOut out) {
+        int c = column - 1;
+        if (isNull(c)) {
+            out.nullValue();
+        } else if (!escaped[c]) {
+            out.string(row, starts[c], ends[c]);
+        } else {
+            out.string(scratch, 0, unescape(starts[c], ends[c]));
+        }
+    }
+
+    /** Writes the column's text as it is, or null: for numbers, whose text is already JSON. */
+    void writeRaw(int column, JsonOut out) {
+        int c = column - 1;
+        if (isNull(c)) {
+            out.nullValue();
+        } else {
+            out.raw(row, starts[c], ends[c]);
+        }
+    }
+
+    /** Whether the column holds exactly these (ASCII) bytes. */
+    boolean holds(int column, byte[] value) {
+        int c = column - 1;
+        return !escaped[c] && Arrays.equals(row, starts[c], ends[c], value, 0, value.length);
     }
 
     /** The column as a whole number (a bigint's or an integer's text). */
@@ -128,9 +158,7 @@ final class CopyRow {
         int c = column - 1;
         int s = starts[c];
         int length = ends[c] - s;
-        if (length >= 19 && length != 20 && length <= 29 && row[s + 4] == '-' && row[s + 7] == '-'
-                && row[s + 10] == ' ' && row[s + 13] == ':' && row[s + 16] == ':'
-                && (length == 19 || row[s + 19] == '.')) {
+        if (usualTimestamp(c)) {
             int year = digits(s, 4);
             int month = digits(s + 5, 2);
             int day = digits(s + 8, 2);
@@ -151,6 +179,38 @@ final class CopyRow {
         return LocalDateTime.parse(text(column), TIMESTAMP).toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Writes a timestamp column that holds UTC as an RFC 3339 string in the form {@link Instant#toString()} gives
+     * ({@code 2026-11-29T14:19:41.500Z}: seconds always, a fraction in groups of three digits when there is one),
+     * from the row's bytes where the timestamp has the usual form, through {@link #utcTimestamp} otherwise.
+     */
+    void writeUtcTimestamp(int column, JsonOut out) {
+        int c = column - 1;
+        if (!usualTimestamp(c)) {
+            out.string(utcTimestamp(column).toString());
+            return;
+        }
+        int s = starts[c];
+        int fraction = ends[c] - s - 20; // PostgreSQL writes up to six digits, trailing zeros left out
+        out.raw('"').raw(row, s, s + 10).raw('T').raw(row, s + 11, s + 19);
+        if (fraction > 0) {
+            out.raw(row, s + 19, ends[c]);
+            for (int i = fraction; i % 3 != 0; i++) {
+                out.raw('0');
+            }
+        }
+        out.raw('Z').raw('"');
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss[.f…]}: the form DateStyle ISO writes for years 1 to 9999. */
+    private boolean usualTimestamp(int c) {
+        int s = starts[c];
+        int length = ends[c] - s;
+        return length >= 19 && length != 20 && length <= 29 && row[s + 4] == '-' && row[s + 7] == '-'
+                && row[s + 10] == ' ' && row[s + 13] == ':' && row[s + 16] == ':'
+                && (length == 19 || row[s + 19] == '.');
+    }
+
     /** The number the {@code count} digits at {@code from} write, or -1 if one is not a digit. */
     private int digits(int from, int count) {
         int value = 0;
@@ -164,7 +224,8 @@ final class CopyRow {
         return value;
     }
 
-    private String unescape(int from, int to) {
+    /** Decodes COPY's escapes of {@code row[from, to)} into {@code scratch}; returns the length. */
+    private int unescape(int from, int to) {
         if (scratch.length < to - from) {
             scratch = Arrays.copyOf(scratch, Math.max(to - from, scratch.length * 2));
         }
@@ -206,6 +267,6 @@ final class CopyRow {
                 }
             }
         }
-        return new String(scratch, 0, n, StandardCharsets.UTF_8);
+        return n;
     }
 }

@@ -7,16 +7,17 @@ import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldKind;
 import io.syncengine.domain.model.FieldSpec;
-import io.syncengine.domain.model.JsonText;
+import io.syncengine.domain.model.JsonOut;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,7 +110,7 @@ public class JdbcChangeFeed implements ChangeFeed {
             }
             params.add(left + 1);
             Last read = copy(pg, select(type) + " WHERE tenant = ? AND NOT deleted" + after + " ORDER BY id LIMIT ?",
-                    params, left, sink);
+                    params, List.of(type), left, sink);
             if (read.count() > 0) {
                 last = read;
             }
@@ -152,7 +153,7 @@ public class JdbcChangeFeed implements ChangeFeed {
         String sql = branches.size() == 1 ? branches.get(0)
                 : "SELECT * FROM ((" + String.join(") UNION ALL (", branches) + ")) page "
                         + "ORDER BY change_xid, entity, id LIMIT " + (limit + 1);
-        Last last = copy(c.unwrap(PGConnection.class), sql, params, limit, sink);
+        Last last = copy(c.unwrap(PGConnection.class), sql, params, ordered(cursor), limit, sink);
         Instant now = Instant.now();
         if (last.more()) {
             return new Page(cursor.afterChange(last.position(), last.entity(), last.id(), now), true);
@@ -169,8 +170,8 @@ public class JdbcChangeFeed implements ChangeFeed {
     /**
      * The columns every branch yields: the record's fields as text in columns {@code f1…f5}, in the order of
      * {@link EntityType#fields()} (unused ones null), so that branches of different entities line up. The JSON is
-     * built here rather than by PostgreSQL's {@code jsonb_build_object}, which measured at twice the cost of reading
-     * the columns.
+     * written from them here ({@link RowChange}) rather than built by PostgreSQL's {@code jsonb_build_object}, which
+     * measured at twice the cost of reading the columns.
      */
     private static String select(EntityType type) {
         List<FieldSpec> fields = type.fields();
@@ -186,29 +187,6 @@ public class JdbcChangeFeed implements ChangeFeed {
 
     private static String column(FieldSpec field) {
         return field.name().replaceAll("([A-Z])", "_$1").toLowerCase();
-    }
-
-    /** The record's data as JSON text in its wire shape; numbers as numbers, amounts as strings ("2.49"). */
-    private static String data(EntityType type, CopyRow row) {
-        StringBuilder json = new StringBuilder(256).append('{');
-        List<FieldSpec> fields = type.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            FieldSpec field = fields.get(i);
-            if (i > 0) {
-                json.append(',');
-            }
-            JsonText.quote(field.name(), json);
-            json.append(':');
-            String value = row.text(FIRST_FIELD_COLUMN + i);
-            if (value == null) {
-                json.append("null");
-            } else if (field.kind() == FieldKind.COUNT || field.kind() == FieldKind.DELTA) {
-                json.append(value);
-            } else {
-                JsonText.quote(value, json);
-            }
-        }
-        return json.append('}').toString();
     }
 
     private static String table(EntityType type) {
@@ -227,17 +205,18 @@ public class JdbcChangeFeed implements ChangeFeed {
         static final Last NONE = new Last(0, false, null, null, 0);
     }
 
-    /** Hands the rows of {@code sql} to the sink as they arrive, at most {@code limit}; a row past them is "more". */
-    private static Last copy(PGConnection pg, String sql, List<Object> values, int limit, Consumer<Change> sink)
-            throws SQLException {
+    /**
+     * Hands the rows of {@code sql} to the sink as they arrive, at most {@code limit}; a row past them is "more".
+     * The sink sees each row through one {@link RowChange}; only the last row's place is decoded into values.
+     */
+    private static Last copy(PGConnection pg, String sql, List<Object> values, List<EntityType> types, int limit,
+            Consumer<Change> sink) throws SQLException {
         CopyOut copy = pg.getCopyAPI().copyOut("COPY (" + literals(pg, sql, values) + ") TO STDOUT");
         boolean read = false;
         try {
-            CopyRow row = new CopyRow(COLUMNS);
+            RowChange change = new RowChange(new CopyRow(COLUMNS), types);
             int count = 0;
-            String entity = null;
-            String id = null;
-            long position = 0;
+            byte[] last = null;
             boolean more = false;
             byte[] bytes;
             while ((bytes = copy.readFromCopy()) != null) {
@@ -246,21 +225,110 @@ public class JdbcChangeFeed implements ChangeFeed {
                     continue;
                 }
                 count++;
-                row.read(bytes);
-                entity = row.text(1);
-                id = row.text(2);
-                position = row.number(7);
-                boolean deleted = row.bool(4);
-                sink.accept(new Change(entity, id, row.number(3), deleted,
-                        deleted ? null : data(EntityType.fromWire(entity).orElseThrow(), row),
-                        row.utcTimestamp(5).atOffset(ZoneOffset.UTC), position));
+                last = bytes; // the driver hands over a new array for every row
+                sink.accept(change.at(bytes));
             }
             read = true;
-            return new Last(count, more, entity, id, position);
+            if (last == null) {
+                return new Last(0, more, null, null, 0);
+            }
+            CopyRow row = change.at(last).row;
+            return new Last(count, more, row.text(1), row.text(2), row.number(7));
         } finally {
             if (!read) {
                 drain(copy);
             }
+        }
+    }
+
+    /**
+     * The change a COPY row holds, written as JSON from the row's bytes: the id and the data's strings escaped for
+     * JSON on the way, numbers copied as PostgreSQL wrote them, the change time rewritten in RFC 3339's form.
+     */
+    private static final class RowChange implements Change {
+
+        /** Per entity, what precedes each data field: {@code {"sku":}, then {@code ,"name":} and so on. */
+        private static final Map<EntityType, byte[][]> MEMBERS = new EnumMap<>(EntityType.class);
+        private static final Map<EntityType, byte[]> NAMES = new EnumMap<>(EntityType.class);
+
+        static {
+            for (EntityType type : ChangeFeed.pullable()) {
+                List<FieldSpec> fields = type.fields();
+                byte[][] members = new byte[fields.size()][];
+                for (int i = 0; i < members.length; i++) {
+                    members[i] = JsonOut.ascii((i == 0 ? "{\"" : ",\"") + fields.get(i).name() + "\":");
+                }
+                MEMBERS.put(type, members);
+                NAMES.put(type, JsonOut.ascii(type.wireName()));
+            }
+        }
+
+        private final CopyRow row;
+        private final List<EntityType> types;
+        private EntityType type;
+
+        RowChange(CopyRow row, List<EntityType> types) {
+            this.row = row;
+            this.types = types;
+        }
+
+        RowChange at(byte[] bytes) {
+            row.read(bytes);
+            type = types.size() == 1 ? types.get(0) : null;
+            for (int i = 0; type == null && i < types.size(); i++) {
+                if (row.holds(1, NAMES.get(types.get(i)))) {
+                    type = types.get(i);
+                }
+            }
+            if (type == null) {
+                throw new IllegalStateException("a change of an entity not pulled: " + row.text(1));
+            }
+            return this;
+        }
+
+        @Override
+        public EntityType entity() {
+            return type;
+        }
+
+        @Override
+        public long version() {
+            return row.number(3);
+        }
+
+        @Override
+        public boolean deleted() {
+            return row.bool(4);
+        }
+
+        @Override
+        public void writeId(JsonOut out) {
+            row.writeString(2, out);
+        }
+
+        @Override
+        public void writeData(JsonOut out) {
+            if (deleted()) {
+                out.nullValue();
+                return;
+            }
+            List<FieldSpec> fields = type.fields();
+            byte[][] members = MEMBERS.get(type);
+            for (int i = 0; i < members.length; i++) {
+                out.raw(members[i]);
+                FieldKind kind = fields.get(i).kind();
+                if (kind == FieldKind.COUNT || kind == FieldKind.DELTA) {
+                    row.writeRaw(FIRST_FIELD_COLUMN + i, out);
+                } else {
+                    row.writeString(FIRST_FIELD_COLUMN + i, out);
+                }
+            }
+            out.raw('}');
+        }
+
+        @Override
+        public void writeChangedAt(JsonOut out) {
+            row.writeUtcTimestamp(5, out);
         }
     }
 

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.syncengine.domain.model.JsonOut;
+import io.syncengine.domain.model.JsonText;
 import io.syncengine.schema.ScratchDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -49,7 +55,23 @@ class CopyRowTest {
                 {"12026-11-29 14:19:41.25", "+12026-11-29T14:19:41.250Z"}}) {
             row.read(bytes(pair[0] + "\n"));
             assertEquals(Instant.parse(pair[1]), row.utcTimestamp(1), pair[0]);
+            assertEquals("\"" + Instant.parse(pair[1]) + "\"", json(out -> row.writeUtcTimestamp(1, out)),
+                    "written as Instant writes it (RFC 3339, seconds always): " + pair[0]);
         }
+    }
+
+    @Test
+    void columnsAreWrittenAsJsonFromTheRowsBytes() {
+        CopyRow row = new CopyRow(5);
+        row.read(bytes("till-1\tb\\tc\\\\d \"q\" \\001 é\t\\N\t-42\tproduct\n"));
+        assertEquals("\"till-1\"", json(out -> row.writeString(1, out)));
+        assertEquals("\"b\\tc\\\\d \\\"q\\\" \\u0001 é\"", json(out -> row.writeString(2, out)));
+        assertEquals("null", json(out -> row.writeString(3, out)));
+        assertEquals("null", json(out -> row.writeRaw(3, out)));
+        assertEquals("-42", json(out -> row.writeRaw(4, out)));
+        assertTrue(row.holds(5, JsonOut.ascii("product")));
+        assertFalse(row.holds(5, JsonOut.ascii("products")));
+        assertFalse(row.holds(3, JsonOut.ascii("\\N")), "a null holds nothing");
     }
 
     @Test
@@ -78,11 +100,23 @@ class CopyRowTest {
                     row.read(copy.readFromCopy());
                     assertNull(copy.readFromCopy(), "one row");
                     assertEquals(value, row.text(1), sql);
+                    assertEquals(value, JsonText.parseArray("[" + json(out -> row.writeString(1, out)) + "]")
+                            .getString(0), "as JSON: " + sql);
                     assertEquals(10, row.number(2));
                     assertEquals(Instant.parse("2026-11-29T14:19:41.5Z"), row.utcTimestamp(3));
                 }
             }
         });
+    }
+
+    private static String json(Consumer<JsonOut> writing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonOut out = new JsonOut(bytes, 64)) {
+            writing.accept(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {
