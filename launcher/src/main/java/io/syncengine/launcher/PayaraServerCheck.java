@@ -179,12 +179,16 @@ public final class PayaraServerCheck {
             // In-doubt two-phase transactions are completed from the domain's transaction log when it restarts.
             asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "set",
                     "configs.config.server-config.transaction-service.automatic-recovery=true");
+            // As the deployment guide recommends: a JVM option, so it takes a restart.
+            asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-jvm-options",
+                    SyncServer.JSON_PROVIDER);
+            asadmin(Duration.ofMinutes(5), "restart-domain", "--domaindir", domains.toString(), DOMAIN);
             asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
                     "artemis-ra", rar.toString());
             asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort), "deploy", "--name", "sync",
                     ear.toString());
-            return "system properties and transaction recovery set, artemis-ra.rar then sync.ear deployed in "
-                    + seconds(deploying);
+            return "system properties, transaction recovery and the JSON-P provider set, artemis-ra.rar then sync.ear "
+                    + "deployed in " + seconds(deploying);
         });
         URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
         long waiting = System.nanoTime();

@@ -21,6 +21,14 @@ import java.util.logging.Logger;
  */
 public final class SyncServer {
 
+    /**
+     * Names JSON-P's provider, so that {@code JsonProvider.provider()} loads that class instead of searching the class
+     * path with a {@code ServiceLoader} on every call. Payara's MicroProfile JWT code calls it twice for every token
+     * it verifies: that search was a fifth of the server's CPU per request (see docs/benchmarks.md). Payara ships
+     * Parsson as the provider, in the same module as the API.
+     */
+    static final String JSON_PROVIDER = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
     private static final Logger LOG = Logger.getLogger(SyncServer.class.getName());
 
     private SyncServer() {
@@ -125,7 +133,8 @@ public final class SyncServer {
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"),
-                "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true"));
+                "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
+                JSON_PROVIDER));
         String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
             jvm.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
