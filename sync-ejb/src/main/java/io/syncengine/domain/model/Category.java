@@ -3,13 +3,13 @@ package io.syncengine.domain.model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A product category; categories may nest through {@code parentId}. */
 @Entity
-@NamedQuery(name = "Category.lock", lockMode = LockModeType.PESSIMISTIC_WRITE,
+@NamedQuery(name = "Category.lock", hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE),
         query = "SELECT r FROM Category r WHERE r.tenant = :tenant AND r.id = :id")
 @Table(name = "category")
 @IdClass(RecordKey.class)

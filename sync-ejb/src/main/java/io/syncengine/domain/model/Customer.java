@@ -2,13 +2,13 @@ package io.syncengine.domain.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A customer a till can attach to a sale. */
 @Entity
-@NamedQuery(name = "Customer.lock", lockMode = LockModeType.PESSIMISTIC_WRITE,
+@NamedQuery(name = "Customer.lock", hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE),
         query = "SELECT r FROM Customer r WHERE r.tenant = :tenant AND r.id = :id")
 @Table(name = "customer")
 @IdClass(RecordKey.class)

@@ -3,14 +3,14 @@ package io.syncengine.domain.model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /** A product a till sells: its sku is unique among the tenant's live products. */
 @Entity
-@NamedQuery(name = "Product.lock", lockMode = LockModeType.PESSIMISTIC_WRITE,
+@NamedQuery(name = "Product.lock", hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE),
         query = "SELECT r FROM Product r WHERE r.tenant = :tenant AND r.id = :id")
 @Table(name = "product")
 @IdClass(RecordKey.class)

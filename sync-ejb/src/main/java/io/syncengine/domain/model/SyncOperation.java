@@ -9,8 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,8 +21,9 @@ import java.util.List;
  * applied again, however often it is redelivered or re-posted.
  */
 @Entity
-// Prepared once (SQL included): em.find with a lock mode builds and prints its SQL again on every call.
-@NamedQuery(name = SyncOperation.LOCK, lockMode = LockModeType.PESSIMISTIC_WRITE,
+// A named query, prepared once with its SQL: em.find with a lock mode, or a lockMode, prepares it on every call
+// (RowLock).
+@NamedQuery(name = SyncOperation.LOCK, hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE),
         query = "SELECT o FROM SyncOperation o WHERE o.tenant = :tenant AND o.deviceId = :deviceId AND o.opId = :opId")
 @Table(name = "sync_operation")
 @IdClass(OperationKey.class)
