@@ -32,44 +32,6 @@ public final class JsonText {
         return PROVIDER.createArrayBuilder();
     }
 
-    /** Appends {@code value} as a JSON string literal, escaped by JSON's rules (for text written by hand). */
-    public static void quote(String value, StringBuilder out) {
-        out.append('"');
-        if (!needsEscaping(value)) {
-            // The usual case (ids, names, amounts): one copy instead of a character at a time.
-            out.append(value).append('"');
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The value with every NUL character in its strings (and member names) replaced by U+FFFD: PostgreSQL's text and
      * jsonb cannot hold NUL, so what a terminal sent is stored this way when it is kept for the record.
