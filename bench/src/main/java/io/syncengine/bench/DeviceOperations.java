@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,7 +34,7 @@ final class DeviceOperations {
     }
 
     JsonObject createProduct(String id, String sku, String name, String price, long stock) {
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = BenchJson.object()
                 .add("sku", sku)
                 .add("name", name)
                 .add("price", price)
@@ -46,7 +45,7 @@ final class DeviceOperations {
 
     /** The body of one push of {@code operations}. */
     JsonObject batch(String batchId, JsonArray operations) {
-        return Json.createObjectBuilder()
+        return BenchJson.object()
                 .add("deviceId", deviceId)
                 .add("batchId", batchId)
                 .add("operations", operations)
@@ -59,7 +58,7 @@ final class DeviceOperations {
     }
 
     private JsonObjectBuilder op(String entity, String entityId, String type) {
-        return Json.createObjectBuilder()
+        return BenchJson.object()
                 .add("opId", UUID.randomUUID().toString())
                 .add("seq", ++seq)
                 .add("entity", entity)

@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Random;
@@ -30,7 +29,7 @@ final class MasterDataWorkload implements TerminalWorkload {
 
     @Override
     public JsonObject nextBatch(String batchId) {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchJson.array();
         for (int i = 0; i < opsPerBatch; i++) {
             if (!products.allCreated()) {
                 batch.add(products.createNext());
@@ -44,14 +43,14 @@ final class MasterDataWorkload implements TerminalWorkload {
     }
 
     private JsonObject createCategory() {
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = BenchJson.object()
                 .add("name", "Category " + extraCreates + " of " + ops.deviceId())
                 .build();
         return ops.create("category", UUID.randomUUID().toString(), data);
     }
 
     private JsonObject createCustomer() {
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = BenchJson.object()
                 .add("name", "Customer " + extraCreates + " of " + ops.deviceId())
                 .add("email", "c" + extraCreates + "." + ops.deviceId() + "@example.com")
                 .build();

@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class OwnProducts {
     JsonObject updateAny() {
         int index = random.nextInt(created);
         long baseVersion = versions[index]++;
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = BenchJson.object();
         if (random.nextBoolean()) {
             data.add("price", String.format(Locale.ROOT, "%d.%02d", 1 + random.nextInt(99), random.nextInt(100)));
         } else {

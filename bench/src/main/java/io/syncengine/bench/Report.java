@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -45,7 +44,7 @@ final class Report {
     }
 
     JsonObject json() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = BenchJson.object();
         entries.forEach((key, value) -> {
             if (value instanceof BigDecimal d) {
                 json.add(key, d);

@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -48,7 +47,7 @@ final class SalesWorkload implements TerminalWorkload {
 
     @Override
     public JsonObject nextBatch(String batchId) {
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = BenchJson.array();
         for (int i = 0; i < opsPerBatch; i++) {
             batch.add(nextOperation());
         }
@@ -72,18 +71,18 @@ final class SalesWorkload implements TerminalWorkload {
     /** A sale of distinct shared products, its total the sum of its lines. */
     private JsonObject sale() {
         int lineCount = 1 + random.nextInt(MAX_LINES);
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = BenchJson.array();
         BigDecimal total = BigDecimal.ZERO;
         for (int product : random.ints(0, shared.size()).distinct().limit(lineCount).toArray()) {
             int quantity = 1 + random.nextInt(MAX_QUANTITY);
             BigDecimal unitPrice = random.nextInt(100) < OTHER_PRICE_PERCENT ? OTHER_PRICE : SharedProducts.PRICE;
-            lines.add(Json.createObjectBuilder()
+            lines.add(BenchJson.object()
                     .add("productId", shared.get(product))
                     .add("quantity", quantity)
                     .add("unitPrice", unitPrice.toPlainString()));
             total = total.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));
         }
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = BenchJson.object()
                 .add("receiptNo", ops.deviceId() + "-" + ++receipts)
                 .add("soldAt", DeviceOperations.now())
                 .add("lines", lines)
@@ -94,7 +93,7 @@ final class SalesWorkload implements TerminalWorkload {
 
     /** A stock movement that adds to a shared product, so it can never conflict. */
     private JsonObject delivery() {
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = BenchJson.object()
                 .add("productId", shared.get(random.nextInt(shared.size())))
                 .add("delta", 1 + random.nextInt(MAX_DELIVERY))
                 .add("reason", "delivery")

@@ -1,6 +1,5 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ final class SharedProducts {
             throws BenchAborted, InterruptedException {
         DeviceOperations ops = new DeviceOperations(DEVICE_ID);
         List<String> ids = new ArrayList<>();
-        JsonArrayBuilder creates = Json.createArrayBuilder();
+        JsonArrayBuilder creates = BenchJson.array();
         for (int i = 1; i <= COUNT; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);

@@ -1,14 +1,11 @@
 package io.syncengine.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +26,6 @@ final class SyncClient implements AutoCloseable {
 
     private static final String BATCHES = "api/v1/sync/batches";
     private static final String CHANGES = "api/v1/sync/changes";
-    /** Looked up once: {@code Json.createParser} looks the provider up anew at every call. */
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
-
     private final URI base;
     private final URI batches;
     private final URI changes;
@@ -66,9 +59,7 @@ final class SyncClient implements AutoCloseable {
         }
 
         JsonObject json() {
-            try (var reader = Json.createReader(new StringReader(body))) {
-                return reader.readObject();
-            }
+            return BenchJson.readObject(body);
         }
 
         /** Status and body on one line, shortened, to say why an answer was not the one expected. */
@@ -129,7 +120,7 @@ final class SyncClient implements AutoCloseable {
                 throw new IOException(new Reply(response.statusCode(), contentType(response),
                         new String(body.readAllBytes(), StandardCharsets.UTF_8)).summary());
             }
-            try (JsonParser json = PARSERS.createParser(body, StandardCharsets.UTF_8)) {
+            try (JsonParser json = BenchJson.PARSERS.createParser(body, StandardCharsets.UTF_8)) {
                 ChangePage page = readPage(json);
                 // To the end of the body: the time is then the whole answer's, and the connection can be reused.
                 body.transferTo(OutputStream.nullOutputStream());
