@@ -14,6 +14,7 @@ import java.util.Set;
  *
  * @param batches     0 for no push phase (then no warm-up and no pgbench either: only the pull is measured)
  * @param deltaPulls  whether a terminal pulls deltas during the push phase, timing each pull
+ * @param pauseApply  whether the broker's operations queue is paused during the push phase (accept measured alone)
  * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
  *                    ceiling is not to be measured and nothing is to be pulled
  * @param pullRecords 0 for no pull measurement
@@ -34,6 +35,7 @@ record BenchOptions(
         int pgbenchClients,
         int pgbenchRows,
         boolean deltaPulls,
+        boolean pauseApply,
         int pullRecords,
         int auditEvents,
         Path out) {
@@ -43,7 +45,7 @@ record BenchOptions(
 
     private static final Map<String, String> DEFAULTS = defaults();
     /** Options that take no value: naming one turns it on. */
-    private static final Set<String> FLAGS = Set.of("--delta-pulls");
+    private static final Set<String> FLAGS = Set.of("--delta-pulls", "--pause-apply");
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ record BenchOptions(
         d.put("--pgbench-clients", "8");
         d.put("--pgbench-rows", "100000");
         d.put("--delta-pulls", "false");
+        d.put("--pause-apply", "false");
         d.put("--pull-records", "0");
         d.put("--audit-events", "0");
         d.put("--out", null);
@@ -119,6 +122,11 @@ record BenchOptions(
             throw new IllegalArgumentException("--delta-pulls times pulls during the push phase: it needs --batches"
                     + " above 0");
         }
+        boolean pauseApply = flag(values, "--pause-apply");
+        if (pauseApply && batches == 0) {
+            throw new IllegalArgumentException("--pause-apply holds the queue during the push phase: it needs"
+                    + " --batches above 0");
+        }
         String out = values.get("--out");
         return new BenchOptions(
                 URI.create(values.get("--url")),
@@ -134,6 +142,7 @@ record BenchOptions(
                 number(values, "--pgbench-clients", 1, 100),
                 number(values, "--pgbench-rows", 1, 10_000_000),
                 deltaPulls,
+                pauseApply,
                 pullRecords,
                 auditEvents,
                 out == null ? null : Path.of(out));
@@ -198,6 +207,8 @@ record BenchOptions(
                 option("--pgbench-rows R", "rows in the pgbench op table (and record table, --mix master)"),
                 option("--delta-pulls", "during the push phase, a terminal pulls what changed and times"),
                 option("", "each pull (needs --batches above 0, see below)"),
+                option("--pause-apply", "hold the operations queue while the terminals push, so that"),
+                option("", "accepting is measured alone (embedded broker only, see below)"),
                 option("--pull-records N", "then measure a pull of a snapshot of N products (0 = none;"),
                 option("", "needs --pgbench-db-url, see below)"),
                 option("--audit-events N", "then measure the audit log on N seeded events (0 = none; needs"),
@@ -225,6 +236,12 @@ record BenchOptions(
                         + " Reported: how many",
                 "delta pulls, the changes they brought, and the p50, p99 and maximum of their latency (sending the",
                 "request to the last byte of the answer).",
+                "",
+                "--pause-apply: once the warm-up has applied, the bench pauses the embedded broker's queue of",
+                "operations (its management bean, through the launcher JVM, which must run as the bench's user),",
+                "the terminals push, and the queue is resumed when the push phase is done. So the accept figures",
+                "are the accept path's alone, with no operation applying on the same cores; the apply figures",
+                "then count from the start of the push and include the pause.",
                 "",
                 "--pull-records N: after the push phase (or alone, with --batches 0) N products of a tenant of their",
                 "own are written straight into the product table of the --pgbench-db-url database (pushing them",

@@ -40,6 +40,7 @@ record PushRun(
                 .put("ops_per_batch", options.ops())
                 .put("mix", options.mix().option())
                 .put("watchers", options.watchers())
+                .put("apply_paused_during_push", options.pauseApply())
                 .put("push_started_at", pushStartedAt.toString())
                 .put("push_ended_at", pushEndedAt.toString());
         pushSection(report);

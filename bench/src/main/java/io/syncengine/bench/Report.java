@@ -28,6 +28,11 @@ final class Report {
         return this;
     }
 
+    Report put(String key, boolean value) {
+        entries.put(key, value);
+        return this;
+    }
+
     /** A measured quantity, rounded to {@code decimals} places. */
     Report put(String key, double value, int decimals) {
         entries.put(key, BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP));
@@ -50,6 +55,8 @@ final class Report {
                 json.add(key, d);
             } else if (value instanceof Long n) {
                 json.add(key, n);
+            } else if (value instanceof Boolean b) {
+                json.add(key, b);
             } else {
                 json.add(key, value.toString());
             }

@@ -121,9 +121,23 @@ public final class SyncBench {
                     deadline));
         }
 
+        Optional<ApplyPause> paused = Optional.empty();
+        if (options.pauseApply()) {
+            long launcher = ServerProcesses.find(options.port()).launcher().orElseThrow(() -> new BenchAborted(
+                    "--pause-apply: no launcher (sync-launcher.jar run) hosting the broker was found"));
+            progress("the broker's operations queue is paused until the push phase is done (--pause-apply)");
+            paused = Optional.of(ApplyPause.pause(launcher));
+        }
         Instant pushStartedAt = Instant.now();
         long pushStart = System.nanoTime();
-        List<TerminalResult> pushed = push(terminals);
+        List<TerminalResult> pushed;
+        try {
+            pushed = push(terminals);
+        } finally {
+            if (paused.isPresent()) {
+                paused.get().close();
+            }
+        }
         long pushEnd = System.nanoTime();
         Instant pushEndedAt = Instant.now();
         progress(String.format("push phase done in %.1f s; waiting for the operations to apply",
