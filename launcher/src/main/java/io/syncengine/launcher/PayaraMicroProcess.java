@@ -26,6 +26,15 @@ import java.util.concurrent.TimeUnit;
 public final class PayaraMicroProcess implements AutoCloseable {
 
     /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
+    /**
+     * glibc's malloc gives threads that contend for it arenas of their own, up to eight per core; Payara's two
+     * hundred threads kept 15 of them, 121 MiB resident, in a write bench. Two keep Payara's RSS about 80 MiB lower
+     * at the same throughput (the JVM allocates its objects in its own heap, not with malloc). Set only when the
+     * environment does not already say.
+     */
+    static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+    static final String DEFAULT_MALLOC_ARENAS = "2";
+
     private static final String LOAD_FAILED = "Exception while loading the app";
     private static final String MIGRATION_FAILED = "database migration failed: ";
 
@@ -120,8 +129,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 httpPort, config));
         command.add("--deploy");
         command.add(war.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new PayaraMicroProcess(process, httpPort);
+        return new PayaraMicroProcess(processBuilder(command).start(), httpPort);
+    }
+
+    /** How Micro's process is started: its output merged into one stream, and the malloc arenas bounded. */
+    static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putIfAbsent(MALLOC_ARENA_MAX, DEFAULT_MALLOC_ARENAS);
+        return builder;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -132,7 +132,7 @@ public final class SyncServer {
         Path micro = home.resolve("launcher/target/payara-micro.jar");
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "512m"),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "384m"),
                 "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
                 JSON_PROVIDER));
         String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
