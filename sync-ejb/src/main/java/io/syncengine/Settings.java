@@ -191,7 +191,9 @@ public final class Settings {
                     "the `iss` every token must carry"),
             app("MP_JWT_VERIFY_AUDIENCES", "mp.jwt.verify.audiences", "sync-api", Check.text(),
                     "the `aud` every token must carry"),
-            launcher("SYNC_PAYARA_HEAP", "512m", Check.heap(), "heap of the Payara Micro JVM"),
+            launcher("SYNC_PAYARA_HEAP", "384m", Check.heap(), "heap of the Payara Micro JVM"),
+            launcher("MALLOC_ARENA_MAX", "2", Check.wholeNumber(1), "glibc malloc arenas of the Payara Micro process "
+                    + "(the launcher sets it unless it is set); fewer arenas, less RSS"),
             new Setting("SYNC_PAYARA_JAVA_OPTS", null, null, "none", false, Check.anything(),
                     "further JVM options for Payara Micro, space-separated"),
             launcher("SYNC_BROKER_HEAP", "128m", Check.heap(), "heap of the launcher JVM that hosts the broker"),
