@@ -10,7 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * One log line per API request (logger {@code io.syncengine.requests}, INFO): method, path, status, time, and who
@@ -50,11 +49,11 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         if (request.getProperty(STARTED) instanceof Long started) {
             line.append(' ').append((System.nanoTime() - started) / 1_000_000).append("ms");
         }
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
-            LogText.append(line, "tenant", token.getClaim(TokenClaims.TENANT));
-            LogText.append(line, "device", token.getClaim(TokenClaims.DEVICE_ID));
-            LogText.append(line, "subject", token.getSubject());
-        }
+        TokenClaims.caller(request).ifPresent(caller -> {
+            LogText.append(line, "tenant", caller.tenant());
+            LogText.append(line, "device", caller.deviceId());
+            LogText.append(line, "subject", caller.subject());
+        });
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
         PATH_IDS.forEach((parameter, key) -> LogText.append(line, key, path.getFirst(parameter)));
         if (response.getEntity() instanceof BatchReceiptResponse receipt) {
