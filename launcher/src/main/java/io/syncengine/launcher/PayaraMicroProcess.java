@@ -135,7 +135,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** How Micro's process is started: its output merged into one stream, and the malloc arenas bounded. */
     static ProcessBuilder processBuilder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putIfAbsent(MALLOC_ARENA_MAX, DEFAULT_MALLOC_ARENAS);
+        // Blank counts as unset, as for every other setting of the launcher.
+        builder.environment().merge(MALLOC_ARENA_MAX, DEFAULT_MALLOC_ARENAS,
+                (set, fallback) -> set.isBlank() ? fallback : set);
         return builder;
     }
 
