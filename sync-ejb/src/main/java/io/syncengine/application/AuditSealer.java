@@ -3,6 +3,7 @@ package io.syncengine.application;
 import io.syncengine.SyncNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());

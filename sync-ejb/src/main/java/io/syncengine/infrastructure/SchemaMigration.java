@@ -33,6 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that record and queue together (PostgreSQL therefore needs {@code max_prepared_transactions > 0}), and a plain
  * one for every transaction with only the database in it, which then stays a cheap local transaction instead of
  * being promoted to the distributed transaction service.
+ *
+ * <p>The singletons with timers (audit sealing, recovery, purge, metrics) depend on it, so their timers start once
+ * the schema is up to date: on a new database the first seal ran before the tables existed and logged a failure.
  */
 @Singleton
 @Startup
