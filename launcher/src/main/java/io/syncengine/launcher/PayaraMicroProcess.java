@@ -19,13 +19,14 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Payara Micro in a child process, running the resource adapter and the application WAR. The adapter is deployed
- * by a post-boot command, which Micro runs before the {@code --deploy} archives, so the message-driven beans find
- * it. Settings reach the application as system properties (a MicroProfile Config source).
+ * Payara Micro in a child process, running the readiness gate, the resource adapter and the application WAR. The
+ * gate and the adapter are deployed by post-boot commands, which Micro runs before the {@code --deploy} archives:
+ * the message-driven beans find the adapter, and readiness is DOWN from the first moment it answers until the
+ * application has started (see {@code sync-readiness}). Settings reach the application as system properties (a
+ * MicroProfile Config source).
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
     /**
      * glibc's malloc gives threads that contend for it arenas of their own, up to eight per core; Payara's two
      * hundred threads kept 15 of them, 121 MiB resident, in a write bench. Two keep Payara's RSS about 80 MiB lower
@@ -35,6 +36,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
     static final String DEFAULT_MALLOC_ARENAS = "2";
 
+    /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
     private static final String LOAD_FAILED = "Exception while loading the app";
     private static final String MIGRATION_FAILED = "database migration failed: ";
 
@@ -87,8 +89,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @param transactionLogDir where the transaction manager keeps its log: it must survive restarts, so that
      *                          in-doubt two-phase transactions are recovered
      */
-    public static List<String> options(Path configDir, Path resourceAdapter, Path transactionLogDir, int httpPort,
-            Map<String, String> config) throws IOException {
+    public static List<String> options(Path configDir, Path readinessGate, Path resourceAdapter,
+            Path transactionLogDir, int httpPort, Map<String, String> config) throws IOException {
         Files.createDirectories(configDir);
         Files.createDirectories(transactionLogDir);
         Path properties = configDir.resolve("sync.properties");
@@ -102,7 +104,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 + transactionLogDir.toAbsolutePath() + "\n"
                 + "set configs.config.server-config.transaction-service.automatic-recovery=true\n");
         Path postBoot = configDir.resolve("post-boot-commands.txt");
-        Files.writeString(postBoot, "deploy " + resourceAdapter.toAbsolutePath() + "\n");
+        // The gate first: its check is registered before any application has started, when Payara still says DOWN.
+        Files.writeString(postBoot, "deploy " + readinessGate.toAbsolutePath() + "\n"
+                + "deploy " + resourceAdapter.toAbsolutePath() + "\n");
         return List.of("--port", Integer.toString(httpPort),
                 "--systemproperties", properties.toAbsolutePath().toString(),
                 "--prebootcommandfile", preBoot.toAbsolutePath().toString(),
@@ -113,8 +117,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * Starts Micro with a fresh root directory under {@code instanceDir} (deployments are not carried over from an
      * earlier run) and the transaction log kept beside it.
      */
-    public static PayaraMicroProcess start(Path microJar, Path war, Path resourceAdapter, Path instanceDir,
-            int httpPort, Map<String, String> config, List<String> jvmOptions) throws IOException {
+    public static PayaraMicroProcess start(Path microJar, Path war, Path readinessGate, Path resourceAdapter,
+            Path instanceDir, int httpPort, Map<String, String> config, List<String> jvmOptions) throws IOException {
         Path rootDir = instanceDir.resolve("root");
         deleteTree(rootDir);
         List<String> command = new ArrayList<>();
@@ -125,8 +129,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.add("--rootdir");
         command.add(rootDir.toAbsolutePath().toString());
         command.add("--nocluster");
-        command.addAll(options(instanceDir.resolve("config"), resourceAdapter, instanceDir.resolve("tx-log"),
-                httpPort, config));
+        command.addAll(options(instanceDir.resolve("config"), readinessGate, resourceAdapter,
+                instanceDir.resolve("tx-log"), httpPort, config));
         command.add("--deploy");
         command.add(war.toAbsolutePath().toString());
         return new PayaraMicroProcess(processBuilder(command).start(), httpPort);

@@ -117,7 +117,8 @@ public final class PayaraServerCheck {
         long begin = System.nanoTime();
         Path ear = home.resolve("ear/target/sync.ear");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
-        for (Path needed : List.of(ear, rar, asadmin)) {
+        Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
+        for (Path needed : List.of(ear, rar, gate, asadmin)) {
             if (!Files.exists(needed)) {
                 throw new IllegalStateException(needed + " is missing: build first (mvn -DskipTests"
                         + " -Dsync.server-check.skip=false pre-integration-test, or bin/sync-server server-check)");
@@ -184,13 +185,20 @@ public final class PayaraServerCheck {
                     SyncServer.JSON_PROVIDER);
             asadmin(Duration.ofMinutes(5), "restart-domain", "--domaindir", domains.toString(), DOMAIN);
             asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
+                    "sync-readiness", gate.toString());
+            asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
                     "artemis-ra", rar.toString());
-            asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort), "deploy", "--name", "sync",
-                    ear.toString());
-            return "system properties, transaction recovery and the JSON-P provider set, artemis-ra.rar then sync.ear "
-                    + "deployed in " + seconds(deploying);
+            return "system properties, transaction recovery and the JSON-P provider set, sync-readiness.war then "
+                    + "artemis-ra.rar deployed in " + seconds(deploying);
         });
         URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
+        ok = ok && step("gate", () -> notReadyWithoutTheApplication(base));
+        long deployingApplication = System.nanoTime();
+        ok = ok && step("deploy application", () -> {
+            asadmin(Duration.ofMinutes(5), "--port", Integer.toString(adminPort), "deploy", "--name", "sync",
+                    ear.toString());
+            return "sync.ear deployed in " + seconds(deployingApplication);
+        });
         long waiting = System.nanoTime();
         ok = ok && step("ready", () -> {
             awaitReady(base, Duration.ofMinutes(3));
@@ -202,7 +210,7 @@ public final class PayaraServerCheck {
                 System.out.println(step);
                 ok = step.passed();
             }
-            ok = ok && steps.size() == 3 + ServerScenario.STEPS;
+            ok = ok && steps.size() == 5 + ServerScenario.STEPS;
         }
         if (!ok) {
             printServerLogTail();
@@ -270,6 +278,25 @@ public final class PayaraServerCheck {
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:")
                         .replace("=", "\\="))
                 .collect(Collectors.joining(":"));
+    }
+
+    /**
+     * With the resource adapter deployed and the application not yet: Payara alone would answer readiness and
+     * startup UP with no checks (the adapter counts as a started application); the gate keeps both DOWN.
+     */
+    private static String notReadyWithoutTheApplication(URI base) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        StringBuilder seen = new StringBuilder();
+        for (String path : List.of("health/ready", "health/started")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 503 || !answer.body().contains("\"application\"")) {
+                throw new IllegalStateException("GET /" + path + " without the application: expected 503 with the "
+                        + "gate's application check, got " + answer.statusCode() + " " + answer.body());
+            }
+            seen.append(seen.isEmpty() ? "" : ", ").append("GET /").append(path).append(" is 503");
+        }
+        return seen + " (application DOWN) while only the gate and the resource adapter are deployed";
     }
 
     /** As {@link PayaraMicroProcess#awaitReady}: 200 with the application's own checks, not the empty 200. */

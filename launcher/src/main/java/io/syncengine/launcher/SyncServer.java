@@ -132,6 +132,7 @@ public final class SyncServer {
         Path micro = home.resolve("launcher/target/payara-micro.jar");
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
+        Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "384m"),
                 "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
                 JSON_PROVIDER));
@@ -139,7 +140,7 @@ public final class SyncServer {
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
             jvm.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
         }
-        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, rar, instanceDir.resolve("payara"), httpPort,
+        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, gate, rar, instanceDir.resolve("payara"), httpPort,
                 config, jvm);
         running.add(0, payara);
         payara.awaitReady(Duration.ofMinutes(3));
@@ -166,8 +167,6 @@ public final class SyncServer {
     static Map<String, String> serverSettings() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("sync.apply.consumers", env("SYNC_APPLY_CONSUMERS", "8"));
-        // Readiness must not say UP when the application failed to deploy and registered no checks.
-        config.put("mp.health.default.readiness.empty.response", "DOWN");
         return config;
     }
 

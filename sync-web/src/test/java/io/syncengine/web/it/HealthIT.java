@@ -31,6 +31,7 @@ class HealthIT extends SyncTestBase {
         JsonObject checks = checks(ready);
         assertEquals("UP", checks.getJsonObject("database").getString("status"));
         assertEquals("UP", checks.getJsonObject("broker").getString("status"));
+        assertEquals("UP", checks.getJsonObject("application").getString("status"), "the readiness gate");
         JsonObject consumers = checks.getJsonObject("apply-consumers");
         assertEquals("UP", consumers.getString("status"));
         assertTrue(number(consumers, "consumers") > 0, consumers.toString());
@@ -41,6 +42,34 @@ class HealthIT extends SyncTestBase {
         Probe.Answer started = probe().get("health/started");
         assertEquals(200, started.status(), started.body());
         assertEquals("UP", checks(started).getJsonObject("schema").getString("status"));
+        assertEquals("UP", checks(started).getJsonObject("application").getString("status"));
+    }
+
+    /**
+     * While Payara Micro started, readiness and startup were never UP without the application's own checks: DOWN
+     * (the readiness gate's "application" check, or Payara's "No Application deployed") until the database, broker
+     * and schema checks were registered and said UP. Payara alone said UP with an empty list for seconds, from the
+     * moment the resource adapter had deployed until the application registered its checks.
+     */
+    @Test
+    void neitherReadyNorStartedBeforeTheApplicationHasStarted() throws Exception {
+        List<StartupWatch.Seen> answers = SyncStack.get().startup().answers(RECOVERED);
+        for (StartupWatch.Seen answer : answers) {
+            if (answer.status() != 200) {
+                continue;
+            }
+            JsonObject checks = checks(new Probe.Answer(answer.status(), answer.body()));
+            List<String> required = answer.path().equals("health/ready")
+                    ? List.of("application", "database", "broker") : List.of("application", "schema");
+            for (String name : required) {
+                assertTrue(checks.containsKey(name), answer.path() + " was UP without its " + name
+                        + " check: " + answer.body());
+                assertEquals("UP", checks.getJsonObject(name).getString("status"), answer.body());
+            }
+        }
+        // And the watch did see the server while it started, not only once it was ready.
+        assertTrue(answers.stream().anyMatch(a -> a.status() == 503 && a.path().equals("health/ready")),
+                "no DOWN readiness among " + answers.size() + " answers");
     }
 
     /** The broker stops: not ready (no consumers, no broker); it starts again: ready, and operations apply. */

@@ -7,6 +7,7 @@ import io.syncengine.launcher.PayaraMicroProcess;
 import io.syncengine.launcher.TokenIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,6 +45,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     private final int brokerPort;
     private volatile EmbeddedBroker broker;
     private final TokenIssuer issuer;
+    private final StartupWatch startup;
 
     /**
      * The application connects as a role of its own, as in production: it owns the database (Liquibase creates
@@ -53,7 +55,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     }
 
     private SyncStack(EmbeddedDatabase embedded, String dbUrl, AppRole app, Path brokerData, EmbeddedBroker broker,
-            TokenIssuer issuer) {
+            TokenIssuer issuer, StartupWatch startup) {
         this.embedded = embedded;
         this.dbUrl = dbUrl;
         this.app = app;
@@ -61,11 +63,12 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         this.brokerPort = broker == null ? 0 : broker.port();
         this.broker = broker;
         this.issuer = issuer;
+        this.startup = startup;
     }
 
     /** Used by JUnit only (via {@link SyncIntegrationTest}). */
     public SyncStack() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     public static SyncStack get() {
@@ -108,8 +111,10 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         EmbeddedBroker broker = EmbeddedBroker.start(brokerData, freePort(), BROKER_SETTINGS);
         TokenIssuer issuer = TokenIssuer.loadOrCreate(work.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
 
+        int httpPort = freePort();
         List<String> options = PayaraMicroProcess.options(work.resolve("payara"),
-                Path.of(System.getProperty("sync.it.resourceAdapter")), work.resolve("payara/tx-log"), freePort(),
+                Path.of(System.getProperty("sync.it.readinessGate")),
+                Path.of(System.getProperty("sync.it.resourceAdapter")), work.resolve("payara/tx-log"), httpPort,
                 Map.ofEntries(
                         Map.entry("sync.db.url", dbUrl),
                         Map.entry("sync.db.user", app.name()),
@@ -117,7 +122,6 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                         Map.entry("sync.broker.host", "127.0.0.1"),
                         Map.entry("sync.broker.port", Integer.toString(broker.port())),
                         Map.entry("sync.apply.consumers", "8"),
-                        Map.entry("mp.health.default.readiness.empty.response", "DOWN"),
                         Map.entry("sync.recovery.interval-seconds", "1"),
                         Map.entry("sync.recovery.requeue-after-seconds", "4"),
                         Map.entry("sync.pull.purge-interval-seconds", "2"),
@@ -137,7 +141,8 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         options.addAll(List.of("--logtofile", serverLog.toString()));
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
-        return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer);
+        StartupWatch startup = StartupWatch.start(URI.create("http://127.0.0.1:" + httpPort + "/"));
+        return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer, startup);
     }
 
     @Override
@@ -155,6 +160,11 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
             }
             current = null;
         }
+    }
+
+    /** What the health endpoints answered while Payara Micro started. */
+    StartupWatch startup() {
+        return startup;
     }
 
     public EmbeddedBroker broker() {
