@@ -221,6 +221,12 @@ public final class Settings {
         return problems;
     }
 
+    /** The default of the setting read from the environment variable {@code env} (null when it has none). */
+    public static String fallback(String env) {
+        return ALL.stream().filter(s -> s.env().equals(env)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no setting " + env)).fallback();
+    }
+
     /** The settings the application reads through MicroProfile Config. */
     public static List<Setting> application() {
         return ALL.stream().filter(s -> s.key() != null).toList();

@@ -1,5 +1,6 @@
 package io.syncengine.launcher;
 
+import io.syncengine.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,7 +35,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * environment does not already say.
      */
     static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
-    static final String DEFAULT_MALLOC_ARENAS = "2";
+    static final String DEFAULT_MALLOC_ARENAS = Settings.fallback(MALLOC_ARENA_MAX);
 
     /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
     private static final String LOAD_FAILED = "Exception while loading the app";

@@ -75,7 +75,7 @@ public final class SyncServer {
 
     static void run(Path home) throws Exception {
         long started = System.nanoTime();
-        int httpPort = Integer.parseInt(env("SYNC_HTTP_PORT", "8080"));
+        int httpPort = Integer.parseInt(setting("SYNC_HTTP_PORT"));
         requireFree(httpPort);
         Path dataDir = dataDir();
         Path instanceDir = dataDir.resolve("instance-" + httpPort);
@@ -85,8 +85,8 @@ public final class SyncServer {
         Map<String, String> config = serverSettings();
 
         String dbUrl = System.getenv("SYNC_DB_URL");
-        String dbUser = env("SYNC_DB_USER", "postgres");
-        String dbPassword = env("SYNC_DB_PASSWORD", "");
+        String dbUser = setting("SYNC_DB_USER");
+        String dbPassword = setting("SYNC_DB_PASSWORD");
         if (dbUrl == null) {
             EmbeddedDatabase database = EmbeddedDatabase.start(instanceDir.resolve("postgres"), true);
             running.add(0, database);
@@ -106,9 +106,9 @@ public final class SyncServer {
             brokerHost = "127.0.0.1";
             brokerPort = Integer.parseInt(env("SYNC_BROKER_PORT", Integer.toString(freePort())));
             EmbeddedBroker broker = EmbeddedBroker.start(instanceDir.resolve("broker"), brokerPort, Map.of(
-                    "sync.broker.max-delivery-attempts", env("SYNC_BROKER_MAX_DELIVERY_ATTEMPTS", "5"),
-                    "sync.broker.redelivery-delay-ms", env("SYNC_BROKER_REDELIVERY_DELAY_MS", "1000"),
-                    "sync.broker.max-redelivery-delay-ms", env("SYNC_BROKER_MAX_REDELIVERY_DELAY_MS", "30000")));
+                    "sync.broker.max-delivery-attempts", setting("SYNC_BROKER_MAX_DELIVERY_ATTEMPTS"),
+                    "sync.broker.redelivery-delay-ms", setting("SYNC_BROKER_REDELIVERY_DELAY_MS"),
+                    "sync.broker.max-redelivery-delay-ms", setting("SYNC_BROKER_MAX_REDELIVERY_DELAY_MS")));
             running.add(0, broker);
             LOG.info("embedded Artemis broker started on " + brokerHost + ":" + brokerPort);
         } else {
@@ -119,21 +119,20 @@ public final class SyncServer {
         config.put("sync.broker.host", brokerHost);
         config.put("sync.broker.port", Integer.toString(brokerPort));
 
-        TokenIssuer issuer = TokenIssuer.loadOrCreate(dataDir.resolve("keys"), env("SYNC_JWT_ISSUER",
-                TokenIssuer.DEFAULT_ISSUER));
+        TokenIssuer issuer = TokenIssuer.loadOrCreate(dataDir.resolve("keys"), setting("SYNC_JWT_ISSUER"));
         if (System.getenv("SYNC_JWT_PUBLIC_KEY_LOCATION") == null) {
             config.put("mp.jwt.verify.publickey.location", issuer.publicKeyFile().toUri().toString());
             config.put("mp.jwt.verify.issuer", issuer.issuer());
         } else {
             config.put("mp.jwt.verify.publickey.location", System.getenv("SYNC_JWT_PUBLIC_KEY_LOCATION"));
-            config.put("mp.jwt.verify.issuer", env("SYNC_JWT_ISSUER", TokenIssuer.DEFAULT_ISSUER));
+            config.put("mp.jwt.verify.issuer", setting("SYNC_JWT_ISSUER"));
         }
 
         Path micro = home.resolve("launcher/target/payara-micro.jar");
         Path war = home.resolve("sync-web/target/sync.war");
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
         Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + env("SYNC_PAYARA_HEAP", "384m"),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + setting("SYNC_PAYARA_HEAP"),
                 "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
                 JSON_PROVIDER));
         String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
@@ -166,7 +165,7 @@ public final class SyncServer {
      */
     static Map<String, String> serverSettings() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("sync.apply.consumers", env("SYNC_APPLY_CONSUMERS", "8"));
+        config.put("sync.apply.consumers", setting("SYNC_APPLY_CONSUMERS"));
         return config;
     }
 
@@ -196,7 +195,7 @@ public final class SyncServer {
             throw new IllegalArgumentException("a device token needs --device");
         }
         TokenIssuer issuer = TokenIssuer.loadOrCreate(dataDir().resolve("keys"),
-                env("SYNC_JWT_ISSUER", TokenIssuer.DEFAULT_ISSUER));
+                setting("SYNC_JWT_ISSUER"));
         String sub = subject != null ? subject : device != null ? device : String.join("+", roles) + "@" + tenant;
         return issuer.mint(tenant, sub, roles, device, Duration.ofMinutes(ttlMinutes));
     }
@@ -213,9 +212,14 @@ public final class SyncServer {
     }
 
     private static Path dataDir() throws IOException {
-        Path dir = Path.of(env("SYNC_DATA_DIR", "data"));
+        Path dir = Path.of(setting("SYNC_DATA_DIR"));
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** A setting of the launcher's environment, or its default from the settings table ({@link Settings}). */
+    private static String setting(String name) {
+        return env(name, Settings.fallback(name));
     }
 
     private static String env(String name, String fallback) {
