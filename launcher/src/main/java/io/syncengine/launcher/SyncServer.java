@@ -29,6 +29,16 @@ public final class SyncServer {
      */
     static final String JSON_PROVIDER = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
 
+    /**
+     * Payara Micro's garbage collector: the parallel one, not G1. On two cores the write bench measured the same
+     * throughput or better with a tenth less of Payara's CPU (no concurrent marking, cheaper write barriers) and a
+     * peak RSS of 622–638 MiB instead of 644–881 MiB (G1 keeps about 50 MiB of remembered sets and grows its heap
+     * to the maximum in some runs and not in others). Its young pauses were 9–10 ms at the median, at most 53 ms;
+     * it collects the whole heap only while the application deploys. {@code SYNC_PAYARA_JAVA_OPTS} can choose
+     * another ({@code -XX:-UseParallelGC -XX:+UseG1GC}).
+     */
+    static final String COLLECTOR = "-XX:+UseParallelGC";
+
     private static final Logger LOG = Logger.getLogger(SyncServer.class.getName());
 
     private SyncServer() {
@@ -133,7 +143,7 @@ public final class SyncServer {
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
         Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + setting("SYNC_PAYARA_HEAP"),
-                "-XX:MaxMetaspaceSize=384m", "-Xss512k", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
+                "-XX:MaxMetaspaceSize=384m", "-Xss512k", COLLECTOR, "-Djava.net.preferIPv4Stack=true",
                 JSON_PROVIDER));
         String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
