@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,6 +42,10 @@ public class ApplyTransaction {
     private ResolutionApplier resolutions;
 
     public ApplyAttempt applyOnce(OperationKey key, int deliveryCount) {
+        // Nothing this transaction reads depends on what it has written (it locks, decides, then writes), so nothing
+        // is flushed before the commit. In the default AUTO mode the record's lock query flushed op.delivered()
+        // below: the log entry was updated twice per apply (9 % of the apply threads' CPU in a profile).
+        em.setFlushMode(FlushModeType.COMMIT);
         SyncOperation op = em.createNamedQuery(SyncOperation.LOCK, SyncOperation.class)
                 .setParameter("tenant", key.getTenant())
                 .setParameter("deviceId", key.getDeviceId())

@@ -51,6 +51,44 @@ class WritePathIT extends SyncTestBase {
                 + "AND version = 3 AND price = 1.25", tenant, id));
     }
 
+    /**
+     * Applying an operation writes its log entry once: the delivery and the outcome in one UPDATE at commit, for
+     * master data, a stock movement and a sale alike. (The record's lock query used to flush the delivery first:
+     * two UPDATEs per operation.) A trigger of the test's own counts the UPDATEs of this tenant's log entries that
+     * record a delivery or an outcome (the recovery sweep's re-queue marks are not counted).
+     */
+    @Test
+    void applyingAnOperationUpdatesItsLogEntryOnce() {
+        String suffix = tenant.replaceAll("[^A-Za-z0-9]", "_");
+        Sql.execute("CREATE TABLE it_log_updates_" + suffix + " (op_id TEXT NOT NULL)");
+        Sql.execute("CREATE FUNCTION it_count_log_update_" + suffix + "() RETURNS trigger SECURITY DEFINER "
+                + "LANGUAGE plpgsql AS $$ BEGIN INSERT INTO it_log_updates_" + suffix + " VALUES (NEW.op_id); "
+                + "RETURN NEW; END $$");
+        Sql.execute("CREATE TRIGGER it_count_log_update_" + suffix + " AFTER UPDATE ON sync_operation FOR EACH ROW "
+                + "WHEN (NEW.tenant = '" + tenant + "' AND (NEW.deliveries <> OLD.deliveries "
+                + "OR NEW.status <> OLD.status)) EXECUTE FUNCTION it_count_log_update_" + suffix + "()");
+        try {
+            String token = device("till-writes");
+            String category = Ops.id();
+            String product = Ops.id();
+            JsonObject status = pushAndSettle(token, Ops.batch("till-writes", List.of(
+                    Ops.create(1, "category", category, Ops.category("Bakery")),
+                    Ops.update(2, "category", category, 1, Ops.category("Bread")),
+                    Ops.create(3, "product", product, Ops.product("SKU-" + product, "Rye", "2.40", 10)),
+                    Ops.movement(4, Ops.id(), product, 5),
+                    Ops.sale(5, Ops.id(), Ops.line(product, 2, "2.40")))));
+
+            assertEquals(5, status.getJsonObject("counts").getInt("APPLIED"), status.toString());
+            assertEquals(5, Sql.count("SELECT count(DISTINCT op_id) FROM it_log_updates_" + suffix));
+            assertEquals(5, Sql.count("SELECT count(*) FROM it_log_updates_" + suffix),
+                    "one UPDATE of each operation's log entry");
+        } finally {
+            Sql.execute("DROP TRIGGER it_count_log_update_" + suffix + " ON sync_operation");
+            Sql.execute("DROP FUNCTION it_count_log_update_" + suffix + "()");
+            Sql.execute("DROP TABLE it_log_updates_" + suffix);
+        }
+    }
+
     @Test
     void aStaleUpdateBecomesOneConflictOnTheFirstDelivery() {
         String token = device("till-2");
