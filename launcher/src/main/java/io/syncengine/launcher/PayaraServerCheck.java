@@ -309,8 +309,7 @@ public final class PayaraServerCheck {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")
-                        && answer.body().contains("\"broker\"")) {
+                if (PayaraMicroProcess.applicationReady(answer.statusCode(), answer.body())) {
                     return;
                 }
                 last = answer.statusCode() + " " + answer.body();

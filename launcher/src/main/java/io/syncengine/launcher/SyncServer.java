@@ -149,8 +149,8 @@ public final class SyncServer {
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
             jvm.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
         }
-        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, gate, rar, instanceDir.resolve("payara"), httpPort,
-                config, jvm);
+        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, gate, rar, instanceDir.resolve("payara"),
+                httpPort, config, jvm);
         running.add(0, payara);
         payara.awaitReady(Duration.ofMinutes(3));
 

@@ -25,7 +25,7 @@ import javax.management.StandardMBean;
 @ApplicationScoped
 public class ApplicationLifecycle {
 
-    /** The name the gate looks for; the same literal is in {@code io.syncengine.readiness.ApplicationStarted} (sync-readiness). */
+    /** The name the gate looks for; the same literal is in {@code ApplicationStarted} (sync-readiness). */
     static final String STARTED_NAME = "io.syncengine:type=Application,name=sync";
 
     private static final Logger LOG = Logger.getLogger(ApplicationLifecycle.class.getName());

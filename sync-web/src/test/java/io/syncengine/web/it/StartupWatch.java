@@ -1,5 +1,6 @@
 package io.syncengine.web.it;
 
+import io.syncengine.launcher.PayaraMicroProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,8 +57,7 @@ final class StartupWatch {
             while (System.nanoTime() < deadline) {
                 ask("health/started");
                 Seen readiness = ask("health/ready");
-                if (readiness != null && readiness.status() == 200 && readiness.body().contains("\"database\"")
-                        && readiness.body().contains("\"broker\"")) {
+                if (readiness != null && PayaraMicroProcess.applicationReady(readiness.status(), readiness.body())) {
                     ready.countDown();
                     return;
                 }
