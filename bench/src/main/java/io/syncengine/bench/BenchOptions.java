@@ -13,6 +13,8 @@ import java.util.Set;
  * two runs with the same options are comparable.
  *
  * @param batches     0 for no push phase (then no warm-up and no pgbench either: only the pull is measured)
+ * @param rate        operations per second the terminals offer together, each on a fixed schedule (open loop); 0 for
+ *                    back to back, each terminal posting as soon as its previous batch was accepted (closed loop)
  * @param deltaPulls  whether a terminal pulls deltas during the push phase, timing each pull
  * @param pauseApply  whether the broker's operations queue is paused during the push phase (accept measured alone)
  * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
@@ -25,6 +27,7 @@ record BenchOptions(
         URI url,
         int terminals,
         int batches,
+        int rate,
         int warmupBatches,
         int ops,
         Mix mix,
@@ -52,6 +55,7 @@ record BenchOptions(
         d.put("--url", "http://127.0.0.1:8080");
         d.put("--terminals", "20");
         d.put("--batches", "30");
+        d.put("--rate", "0");
         d.put("--warmup-batches", "5");
         d.put("--ops", "100");
         d.put("--mix", Mix.MASTER.option());
@@ -122,6 +126,10 @@ record BenchOptions(
             throw new IllegalArgumentException("--delta-pulls times pulls during the push phase: it needs --batches"
                     + " above 0");
         }
+        int rate = number(values, "--rate", 0, 10_000_000);
+        if (rate > 0 && batches == 0) {
+            throw new IllegalArgumentException("--rate paces the push phase: it needs --batches above 0");
+        }
         boolean pauseApply = flag(values, "--pause-apply");
         if (pauseApply && batches == 0) {
             throw new IllegalArgumentException("--pause-apply holds the queue during the push phase: it needs"
@@ -132,6 +140,7 @@ record BenchOptions(
                 URI.create(values.get("--url")),
                 number(values, "--terminals", 1, 1000),
                 batches,
+                rate,
                 number(values, "--warmup-batches", 0, 100_000),
                 number(values, "--ops", 1, MAX_OPS_PER_BATCH),
                 Mix.parse(values.get("--mix")),
@@ -192,6 +201,8 @@ record BenchOptions(
                 option("--terminals N", "concurrent terminals (devices till-1..N)"),
                 option("--batches B", "batches each terminal pushes, back to back (0 = no push phase,"),
                 option("", "no warm-up, no pgbench: only the pull)"),
+                option("--rate R", "operations per second the terminals offer together, on a fixed"),
+                option("", "schedule (0 = back to back; see below)"),
                 option("--warmup-batches W", "batches each terminal pushes first, unmeasured, so the server's JIT"
                         + " has compiled the hot paths (0 = none)"),
                 option("--ops K", "operations per batch (at most " + MAX_OPS_PER_BATCH + ")"),
@@ -199,12 +210,11 @@ record BenchOptions(
                 option("--watchers W", "threads waiting for batches to apply"),
                 option("--max-seconds S", "the whole run stops after this long"),
                 option("--pgbench-db-url URL", "jdbc:postgresql://host:port/db, the server's database: measure"),
-                option("", "the PostgreSQL ceiling there with pgbench for the mix's apply"),
-                option("", "transaction (own tables in a throwaway schema)"),
+                option("", "the PostgreSQL ceilings on its server with pgbench (see below)"),
                 option("--db-user USER", "user for that database (password: $PGPASSWORD)"),
                 option("--pgbench-seconds T", "length of the pgbench run"),
                 option("--pgbench-clients C", "pgbench clients (-c; -j 2)"),
-                option("--pgbench-rows R", "rows in the pgbench op table (and record table, --mix master)"),
+                option("--pgbench-rows R", "rows in the bare op table, and records (--mix master)"),
                 option("--delta-pulls", "during the push phase, a terminal pulls what changed and times"),
                 option("", "each pull (needs --batches above 0, see below)"),
                 option("--pause-apply", "hold the operations queue while the terminals push, so that"),
@@ -218,7 +228,7 @@ record BenchOptions(
                 "",
                 "--mix master: each terminal's first batch creates its own products; later batches edit them",
                 "with the right base versions, and every tenth operation creates a category or a customer.",
-                "pgbench runs a master-data apply (lock an op row and a record row, raise the version).",
+                "pgbench runs a master-data apply (lock an op row and a product row, raise the version).",
                 "--mix sales: before each tenant's terminals start (warm-up included), device "
                         + SharedProducts.DEVICE_ID + " creates",
                 SharedProducts.COUNT + " products they all share (unmeasured). Each terminal's first operations"
@@ -227,6 +237,22 @@ record BenchOptions(
                 "edits of its own products. pgbench runs a sale apply (lock an op row and one of "
                         + SharedProducts.COUNT + " hot products,",
                 "take from its stock, insert a sale and a sale line). Neither mix should cause conflicts.",
+                "",
+                "pgbench, with --pgbench-db-url: two ceilings for the apply rate, each --pgbench-seconds long,",
+                "after the push phase. Bare: the mix's apply statements on tables of their own with primary keys",
+                "only, in a schema made for the run (the figure of runs before 2026-12-04). Schema: one operation's",
+                "whole life on the server's own tables, in a database made for the run and migrated by the server's",
+                "changelogs: insert the sync_operation row, lock it and the record, change the record, set the",
+                "operation APPLIED, one commit, with every index and trigger (the audit events, the pull's change",
+                "stamp). Reported: both tps and the apply rate's ratio to each (apply_to_pgbench_ratio,",
+                "apply_to_schema_pgbench_ratio). Both are dropped after the run.",
+                "",
+                "--rate R: each terminal posts a batch every terminals x ops / R seconds, the terminals' schedules",
+                "spread evenly over that interval, whether or not earlier batches were answered in time (open loop).",
+                "A batch's accept latency is timed from the moment it was due, so a terminal that falls behind",
+                "counts the wait (no coordinated omission). With 0, each terminal posts as soon as its previous",
+                "batch was accepted (closed loop): the accept rate is then the most the server takes, and the",
+                "latency is mostly queueing, about terminals x ops / accept rate.",
                 "",
                 "--delta-pulls: while the terminals push and until every batch has applied, device "
                         + SnapshotPull.DEVICE_ID + " of the",

@@ -1,117 +1,52 @@
 package io.syncengine.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What the PostgreSQL server itself can do for the shape of the apply transaction that dominates the mix
- * ({@link #shape}): for {@code master}, lock an op-log row, lock a record row, raise the record's version, set the
+ * ({@link #shape}), on bare tables: for {@code master}, lock an op-log row, lock a record row, raise the record's version, set the
  * op's status, commit; for {@code sales}, lock an op-log row, lock one of a few hot product rows (as many as the
  * {@link SharedProducts}, so clients contend for them as the tills do), take from its stock, insert a sale and its
  * line, set the op's status, commit. pgbench runs that with several clients on tables of its own; the
  * transactions per second it reaches is a ceiling the sync server's apply rate can be compared with, so the
  * report says how much of the database's capacity the application layer leaves unused.
  *
- * <p>The tables live in a schema made for this run and dropped after it, so nothing of the given database is
- * touched.
+ * <p>The tables have primary keys only and no triggers, so this is the ceiling for the transaction's statements
+ * alone; {@link SchemaCeiling} runs one operation's whole life on the server's own schema. The first is kept so that
+ * figures compare across runs made before the second existed. The tables live in a schema made for this run and
+ * dropped after it, so nothing of the given database is touched.
  */
 final class PgbenchCeiling {
-
-    private static final Pattern TPS = Pattern.compile(
-            "tps = ([0-9]+(?:\\.[0-9]+)?) \\(without initial connection time\\)");
-    private static final int PGBENCH_THREADS = 2;
-    private static final Duration SETUP_ALLOWANCE = Duration.ofSeconds(60);
 
     private final Mix mix;
     private final PostgresTarget target;
     private final String password;
-    private final int clients;
-    private final int seconds;
     private final int rows;
     private final String schema;
 
-    PgbenchCeiling(Mix mix, PostgresTarget target, String password, int clients, int seconds, int rows,
-            String runId) {
+    PgbenchCeiling(Mix mix, PostgresTarget target, String password, int rows, String runId) {
         this.mix = mix;
         this.target = target;
         this.password = password;
-        this.clients = clients;
-        this.seconds = seconds;
         this.rows = rows;
         this.schema = "sync_bench_" + runId.replaceAll("[^a-z0-9_]", "_");
     }
 
-    PgbenchResult measure(Deadline deadline) throws InterruptedException {
-        Optional<Path> pgbench = findPgbench();
-        if (pgbench.isEmpty()) {
-            return PgbenchResult.skipped("pgbench not found (not on PATH, not in /usr/lib/postgresql/*/bin)");
-        }
-        Duration needed = Duration.ofSeconds(seconds).plus(SETUP_ALLOWANCE);
-        if (deadline.remaining().compareTo(needed) < 0) {
-            return PgbenchResult.skipped("not enough time left under --max-seconds for a " + seconds + " s run");
-        }
-        Path workDir = null;
+    PgbenchResult measure(Pgbench pgbench, Deadline deadline) throws InterruptedException {
         try {
             createTables();
-            workDir = Files.createTempDirectory("sync-bench-");
-            return run(pgbench.get(), workDir, deadline);
+            return pgbench.run(target, script(), tableSizes(), deadline);
         } catch (SQLException e) {
             return PgbenchResult.skipped("could not prepare the pgbench tables: " + e.getMessage());
         } catch (IOException e) {
             return PgbenchResult.skipped("could not run pgbench: " + e.getMessage());
         } finally {
             dropTables();
-            deleteTree(workDir);
         }
-    }
-
-    private PgbenchResult run(Path pgbench, Path workDir, Deadline deadline)
-            throws IOException, InterruptedException {
-        Path script = workDir.resolve("apply.sql");
-        Files.writeString(script, script());
-        Path output = workDir.resolve("pgbench.out");
-        List<String> command = new ArrayList<>(List.of(pgbench.toString(),
-                "-h", target.host(), "-p", Integer.toString(target.port()), "-U", target.user(),
-                "-n", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(PGBENCH_THREADS, clients)),
-                "-T", Integer.toString(seconds), "-f", script.toString(), target.database()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("PGCONNECT_TIMEOUT", "10");
-        if (!password.isEmpty()) {
-            builder.environment().put("PGPASSWORD", password);
-        }
-        Process process = builder.start();
-        long waitMillis = Math.min(deadline.remaining().toMillis(),
-                Duration.ofSeconds(seconds).plus(SETUP_ALLOWANCE).toMillis());
-        if (!process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            return PgbenchResult.skipped("pgbench did not finish in time and was stopped");
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Matcher tps = TPS.matcher(text);
-        if (process.exitValue() != 0 || !tps.find()) {
-            return PgbenchResult.skipped("pgbench exited with " + process.exitValue() + ": " + lastLines(text));
-        }
-        return PgbenchResult.measured(Double.parseDouble(tps.group(1)), pgbench + " -c " + clients + " -j "
-                + Math.min(PGBENCH_THREADS, clients) + " -T " + seconds + ", " + tableSizes());
     }
 
     /** The transaction the script runs for {@code mix}, in words, for the report. */
@@ -219,49 +154,6 @@ final class PgbenchCeiling {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             System.err.println("sync-bench: could not drop schema " + schema + ": " + e.getMessage());
-        }
-    }
-
-    /** As {@code command -v pgbench}, then the newest of the Debian/Ubuntu server packages. */
-    static Optional<Path> findPgbench() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(":")) {
-                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "pgbench");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin/pgbench"))
-                    .filter(Files::isExecutable)
-                    .max(Comparator.comparingInt(PgbenchCeiling::majorVersion));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int majorVersion(Path pgbench) {
-        String name = pgbench.getParent().getParent().getFileName().toString();
-        return name.matches("\\d+") ? Integer.parseInt(name) : 0;
-    }
-
-    private static String lastLines(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("sync-bench: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -26,6 +26,16 @@ record PostgresTarget(String jdbcUrl, String host, int port, String database, St
         return new PostgresTarget(jdbcUrl, host, port, m.group(3), user);
     }
 
+    /** The same server and user, another database on it. */
+    PostgresTarget withDatabase(String name) {
+        Matcher m = URL.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        return new PostgresTarget(jdbcUrl.substring(0, m.start(3)) + name + jdbcUrl.substring(m.end(3)), host, port,
+                name, user);
+    }
+
     /** A connection as {@link #user}, with a login timeout so that a wrong host fails the run instead of hanging it. */
     Connection connect(String password) throws SQLException {
         DriverManager.setLoginTimeout(10);

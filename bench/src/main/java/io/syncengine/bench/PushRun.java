@@ -24,7 +24,7 @@ record PushRun(
         List<BatchOutcome> batches,
         RssSampler.Peaks rss,
         Optional<DeltaPuller.Result> deltaPulls,
-        PgbenchResult ceiling) {
+        Ceilings ceilings) {
 
     /** Every planned batch was accepted and every accepted one settled, and every delta pull was answered. */
     boolean complete() {
@@ -38,6 +38,8 @@ record PushRun(
                 .put("terminals", options.terminals())
                 .put("batches_per_terminal", options.batches())
                 .put("ops_per_batch", options.ops())
+                .put("offered_ops_per_s", options.rate() == 0 ? "back to back (closed loop)"
+                        : options.rate() + " (open loop: accept latency timed from when each batch was due)")
                 .put("mix", options.mix().option())
                 .put("watchers", options.watchers())
                 .put("apply_paused_during_push", options.pauseApply())
@@ -130,17 +132,28 @@ record PushRun(
         }
     }
 
+    /**
+     * Both ceilings and the apply rate's ratio to each: {@code pgbench_*} and {@code apply_to_pgbench_ratio} for
+     * the bare tables (named as before the schema ceiling existed, so reports compare), {@code pgbench_schema_*}
+     * and {@code apply_to_schema_pgbench_ratio} for the server's schema.
+     */
     private void ceilingSection(Report report) {
+        ceiling(report, "pgbench", "apply_to_pgbench_ratio", ceilings.bare(), PgbenchCeiling.shape(options.mix()));
+        ceiling(report, "pgbench_schema", "apply_to_schema_pgbench_ratio", ceilings.schema(),
+                SchemaCeiling.shape(options.mix()));
+    }
+
+    private void ceiling(Report report, String prefix, String ratio, PgbenchResult ceiling, String shape) {
         if (ceiling.tps().isEmpty()) {
-            report.put("pgbench_tps", "skipped: " + ceiling.note());
+            report.put(prefix + "_tps", "skipped: " + ceiling.note());
             return;
         }
         double tps = ceiling.tps().getAsDouble();
-        report.put("pgbench_tps", tps, 1)
-                .put("pgbench_script", PgbenchCeiling.shape(options.mix()))
-                .put("pgbench_run", ceiling.note());
+        report.put(prefix + "_tps", tps, 1)
+                .put(prefix + "_script", shape)
+                .put(prefix + "_run", ceiling.note());
         if (tps > 0 && applyOpsPerSecond() > 0) {
-            report.put("apply_to_pgbench_ratio", applyOpsPerSecond() / tps, 3);
+            report.put(ratio, applyOpsPerSecond() / tps, 3);
         }
     }
 

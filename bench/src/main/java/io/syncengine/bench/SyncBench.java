@@ -27,7 +27,8 @@ import java.util.function.Function;
  * post its batches back to back and times each 202 (what a till waits for); watchers meanwhile time each batch
  * until it has applied (what the back office waits for); if asked, one more terminal pulls what changed
  * throughout and times each pull (what a till keeping up waits for); a sampler records the server JVMs' peak
- * memory; last, pgbench measures the database's own ceiling for the apply transaction's shape. Then, if asked, a
+ * memory; last, pgbench measures the database's own ceiling for the apply transaction's shape, twice: its statements
+ * on bare tables, and one operation's whole life on the server's schema ({@link Ceilings}). Then, if asked, a
  * terminal pulls a snapshot of many records while the server's heap is sampled, and COPY reads the same rows for
  * comparison. Each run uses fresh tenants, so runs neither disturb each other nor depend on earlier data; what a
  * mix needs in it beforehand (the sales mix's shared products) is set up, unmeasured, before its terminals start.
@@ -105,14 +106,15 @@ public final class SyncBench {
         }
         Function<String, TerminalWorkload> workloads = workloads(client, tokens, ttl, tenant);
         progress("tenant " + tenant + ": " + options.terminals() + " terminals x " + options.batches()
-                + " batches x " + options.ops() + " operations (" + options.mix().option() + " mix) against "
-                + options.url());
+                + " batches x " + options.ops() + " operations (" + options.mix().option() + " mix"
+                + (options.rate() > 0 ? ", offering " + options.rate() + " operations/s" : ", back to back")
+                + ") against " + options.url());
 
         RssSampler rss = RssSampler.start(options.port());
         SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
         watchers.start();
-        List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), workloads,
-                watchers);
+        List<Terminal> terminals = terminals(client, tokens, ttl, tenant, options.batches(), options.rate(),
+                workloads, watchers);
         Optional<DeltaPuller> puller = Optional.empty();
         if (options.deltaPulls()) {
             progress("device " + SnapshotPull.DEVICE_ID + " pulls deltas, " + DeltaPuller.LIMIT
@@ -148,16 +150,30 @@ public final class SyncBench {
                 : Optional.empty();
         RssSampler.Peaks peaks = rss.stop();
 
-        PgbenchResult ceiling;
-        if (options.database() == null) {
-            ceiling = PgbenchResult.skipped("no --pgbench-db-url given");
-        } else {
-            progress("pgbench for " + options.pgbenchSeconds() + " s");
-            ceiling = new PgbenchCeiling(options.mix(), options.database(), password, options.pgbenchClients(),
-                    options.pgbenchSeconds(), options.pgbenchRows(), runId).measure(deadline);
-        }
         return new PushRun(options, tenant, pushStartedAt, pushEndedAt, pushStart, pushEnd, pushed, outcomes,
-                peaks, deltaPulls, ceiling);
+                peaks, deltaPulls, ceilings(password));
+    }
+
+    /** pgbench on bare tables, then on the server's schema; both skipped without a database or a pgbench. */
+    private Ceilings ceilings(String password) throws InterruptedException {
+        if (options.database() == null) {
+            PgbenchResult none = PgbenchResult.skipped("no --pgbench-db-url given");
+            return new Ceilings(none, none);
+        }
+        Pgbench pgbench;
+        try {
+            pgbench = Pgbench.locate(password, options.pgbenchClients(), options.pgbenchSeconds(), deadline);
+        } catch (Pgbench.Unavailable e) {
+            PgbenchResult none = PgbenchResult.skipped(e.getMessage());
+            return new Ceilings(none, none);
+        }
+        progress("pgbench for " + options.pgbenchSeconds() + " s on bare tables");
+        PgbenchResult bare = new PgbenchCeiling(options.mix(), options.database(), password,
+                options.pgbenchRows(), runId).measure(pgbench, deadline);
+        progress("pgbench for " + options.pgbenchSeconds() + " s on the server's schema");
+        PgbenchResult schema = new SchemaCeiling(options.mix(), options.database(), password,
+                options.pgbenchRows(), runId).measure(pgbench, deadline);
+        return new Ceilings(bare, schema);
     }
 
     /**
@@ -211,7 +227,7 @@ public final class SyncBench {
         progress("warm-up: " + options.terminals() + " terminals x " + options.warmupBatches() + " batches");
         SettleWatchers watchers = new SettleWatchers(client, options.watchers(), deadline);
         watchers.start();
-        push(terminals(client, tokens, ttl, tenant, options.warmupBatches(), workloads, watchers));
+        push(terminals(client, tokens, ttl, tenant, options.warmupBatches(), 0, workloads, watchers));
         watchers.finish();
     }
 
@@ -235,13 +251,15 @@ public final class SyncBench {
         };
     }
 
+    /** The terminals of one phase, offering {@code rate} operations a second together (0: back to back). */
     private List<Terminal> terminals(SyncClient client, DeviceTokens tokens, Duration ttl, String tenant, int batches,
-            Function<String, TerminalWorkload> workloads, SettleWatchers watchers) {
+            int rate, Function<String, TerminalWorkload> workloads, SettleWatchers watchers) {
         List<Terminal> terminals = new ArrayList<>();
         for (int i = 1; i <= options.terminals(); i++) {
             String deviceId = "till-" + i;
             terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl), workloads.apply(deviceId),
-                    batches, client, deadline, watchers::watch));
+                    batches, client, deadline, watchers::watch,
+                    Terminal.Pacing.of(rate, options.terminals(), options.ops(), i - 1)));
         }
         return terminals;
     }

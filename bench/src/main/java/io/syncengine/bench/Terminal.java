@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * One device pushing its batches back to back: the next POST goes out as soon as the previous one got its 202,
- * which is the most a single till can ask of the server. The thread never waits for operations to apply; that is
- * the {@link SettleWatchers}' job, so accept latency is measured without the apply path in the loop.
+ * One device pushing its batches: back to back (the next POST goes out as soon as the previous one got its 202,
+ * which is the most a single till can ask of the server), or on a schedule ({@link Pacing}), each batch timed from
+ * the moment it was due. The thread never waits for operations to apply; that is the {@link SettleWatchers}' job,
+ * so accept latency is measured without the apply path in the loop.
  *
  * <p>A 429, a 503 or a lost connection is retried with the same batch a few times, as a terminal would (the
  * server answers a repeated batch idempotently); any other answer stops this terminal.
@@ -29,11 +31,12 @@ final class Terminal implements Callable<TerminalResult> {
     private final SyncClient client;
     private final Deadline deadline;
     private final Consumer<AcceptedBatch> accepted;
+    private final Pacing pacing;
     private long acceptedAt;
     private int retries;
 
     Terminal(String deviceId, String token, TerminalWorkload workload, int batches, SyncClient client,
-            Deadline deadline, Consumer<AcceptedBatch> accepted) {
+            Deadline deadline, Consumer<AcceptedBatch> accepted, Pacing pacing) {
         this.deviceId = deviceId;
         this.token = token;
         this.workload = workload;
@@ -41,18 +44,20 @@ final class Terminal implements Callable<TerminalResult> {
         this.client = client;
         this.deadline = deadline;
         this.accepted = accepted;
+        this.pacing = pacing;
     }
 
     @Override
     public TerminalResult call() throws InterruptedException {
         int batchesAccepted = 0;
         long opsAccepted = 0;
+        long start = System.nanoTime() + pacing.offsetNanos();
         for (int b = 0; b < batches; b++) {
             String batchId = UUID.randomUUID().toString();
             JsonObject batch = workload.nextBatch(batchId);
             int operations = batch.getJsonArray("operations").size();
             byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
-            long sent = System.nanoTime();
+            long sent = pacing.paced() ? awaitDue(start + b * pacing.intervalNanos()) : System.nanoTime();
             String failure = push(body);
             if (failure != null) {
                 return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries,
@@ -63,6 +68,17 @@ final class Terminal implements Callable<TerminalResult> {
             opsAccepted += operations;
         }
         return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries, null);
+    }
+
+    /** Waits until {@code due} unless it has passed; returns {@code due}, the moment the batch's latency counts from. */
+    private long awaitDue(long due) throws InterruptedException {
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return due;
     }
 
     /** Posts one batch until it is accepted (then sets {@link #acceptedAt}); returns why not, or null. */
@@ -94,5 +110,27 @@ final class Terminal implements Callable<TerminalResult> {
             }
         }
         return failure;
+    }
+
+    /**
+     * When a terminal posts: every {@code intervalNanos}, starting {@code offsetNanos} after it starts; an interval of
+     * 0 means back to back.
+     */
+    record Pacing(long intervalNanos, long offsetNanos) {
+
+        static final Pacing BACK_TO_BACK = new Pacing(0, 0);
+
+        /** Terminal {@code index} (from 0) of {@code terminals}, which together offer {@code rate} operations a second. */
+        static Pacing of(int rate, int terminals, int opsPerBatch, int index) {
+            if (rate == 0) {
+                return BACK_TO_BACK;
+            }
+            long interval = Math.round((double) terminals * opsPerBatch / rate * 1e9);
+            return new Pacing(interval, interval * index / terminals);
+        }
+
+        boolean paced() {
+            return intervalNanos > 0;
+        }
     }
 }
