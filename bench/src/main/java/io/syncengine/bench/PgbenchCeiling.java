@@ -8,10 +8,10 @@ import java.sql.Statement;
 
 /**
  * What the PostgreSQL server itself can do for the shape of the apply transaction that dominates the mix
- * ({@link #shape}), on bare tables: for {@code master}, lock an op-log row, lock a record row, raise the record's version, set the
- * op's status, commit; for {@code sales}, lock an op-log row, lock one of a few hot product rows (as many as the
- * {@link SharedProducts}, so clients contend for them as the tills do), take from its stock, insert a sale and its
- * line, set the op's status, commit. pgbench runs that with several clients on tables of its own; the
+ * ({@link #shape}), on bare tables: for {@code master}, lock an op-log row, lock a record row, raise the record's
+ * version, set the op's status, commit; for {@code sales}, lock an op-log row, lock one of a few hot product rows
+ * (as many as the {@link SharedProducts}, so clients contend for them as the tills do), take from its stock, insert
+ * a sale and its line, set the op's status, commit. pgbench runs that with several clients on tables of its own; the
  * transactions per second it reaches is a ceiling the sync server's apply rate can be compared with, so the
  * report says how much of the database's capacity the application layer leaves unused.
  *

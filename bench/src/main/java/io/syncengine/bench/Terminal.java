@@ -70,7 +70,7 @@ final class Terminal implements Callable<TerminalResult> {
         return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries, null);
     }
 
-    /** Waits until {@code due} unless it has passed; returns {@code due}, the moment the batch's latency counts from. */
+    /** Waits until {@code due} unless it has passed; returns {@code due}, where the batch's latency counts from. */
     private long awaitDue(long due) throws InterruptedException {
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
             LockSupport.parkNanos(wait);
@@ -120,7 +120,7 @@ final class Terminal implements Callable<TerminalResult> {
 
         static final Pacing BACK_TO_BACK = new Pacing(0, 0);
 
-        /** Terminal {@code index} (from 0) of {@code terminals}, which together offer {@code rate} operations a second. */
+        /** Terminal {@code index} (from 0) of {@code terminals}, which together offer {@code rate} operations/s. */
         static Pacing of(int rate, int terminals, int opsPerBatch, int index) {
             if (rate == 0) {
                 return BACK_TO_BACK;
