@@ -11,10 +11,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,19 @@ import java.util.Set;
  */
 @Stateless
 public class BatchIntake {
+
+    /** Rows per INSERT: 16 parameters each, well under PostgreSQL's 65,535 per statement. */
+    static final int ROWS_PER_INSERT = 1000;
+
+    private static final String INSERT_OPERATIONS = "INSERT INTO sync_operation (tenant, device_id, op_id, batch_id,"
+            + " seq, entity, entity_id, op_type, base_version, data, client_time, received_by, received_at, status,"
+            + " errors, settled_at) VALUES ";
+    /** One operation's values; the casts type the nulls, which the driver sends untyped. */
+    private static final String OPERATION_ROW = "(?, ?, ?, ?, CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT),"
+            + " CAST(? AS JSONB), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS TIMESTAMPTZ), ?, CAST(? AS JSONB),"
+            + " CAST(? AS TIMESTAMPTZ))";
+    private static final String ON_CONFLICT_RETURNING = " ON CONFLICT (tenant, device_id, op_id) DO NOTHING"
+            + " RETURNING op_id";
 
     @PersistenceContext(unitName = SyncNames.PERSISTENCE_UNIT)
     private EntityManager em;
@@ -71,24 +86,21 @@ public class BatchIntake {
             return new BatchReceipt(batch.batchId(), received, received);
         }
 
-        Set<String> known = knownOpIds(tenant, batch);
+        List<SyncOperation> operations = batch.operations().stream()
+                .map(input -> SyncOperation.received(tenant, batch.deviceId(), batch.batchId(), input,
+                        caller.subject(), now))
+                .toList();
+        // Writing the records first enlists the database before the broker, so the database commits first.
+        List<SyncOperation> newOperations = recordNew(operations);
         List<SyncOperation> pending = new ArrayList<>();
         List<SyncMetrics.RecordedOperation> recorded = new ArrayList<>();
-        for (OperationInput input : batch.operations()) {
-            if (known.contains(input.opId())) {
-                continue;
-            }
-            SyncOperation op = SyncOperation.received(tenant, batch.deviceId(), batch.batchId(), input,
-                    caller.subject(), now);
-            em.persist(op);
+        for (SyncOperation op : newOperations) {
             recorded.add(new SyncMetrics.RecordedOperation(op.getOpId(), op.getSeq(), op.getEntity(), op.getStatus()));
             if (!op.getStatus().isFinal()) {
                 pending.add(op);
             }
         }
         recordPush(tenant, batch, now);
-        // Writing the records first enlists the database before the broker, so the database commits first.
-        em.flush();
 
         pending.sort(Comparator.comparingLong(SyncOperation::getSeq));
         // Only a batch that starts with facts can be raised, so only then is the earlier backlog looked at.
@@ -107,7 +119,7 @@ public class BatchIntake {
             recorded.stream().filter(op -> op.status() == OperationStatus.REJECTED)
                     .forEach(op -> outcomes.rejected(tenant, batch.deviceId(), batch.batchId(), op));
         });
-        return new BatchReceipt(batch.batchId(), received, known.size());
+        return new BatchReceipt(batch.batchId(), received, received - newOperations.size());
     }
 
     /**
@@ -147,14 +159,41 @@ public class BatchIntake {
                 .getResultList().isEmpty();
     }
 
-    private Set<String> knownOpIds(String tenant, BatchSubmission batch) {
-        List<String> ids = batch.operations().stream().map(OperationInput::opId).toList();
-        return new HashSet<>(em.createQuery("SELECT o.opId FROM SyncOperation o "
-                        + "WHERE o.tenant = :tenant AND o.deviceId = :device AND o.opId IN :ids", String.class)
-                .setParameter("tenant", tenant)
-                .setParameter("device", batch.deviceId())
-                .setParameter("ids", ids)
-                .getResultList());
+    /**
+     * Inserts the operations the log does not hold yet and returns them, in their order; one the log already holds
+     * (sent again in another batch, or being recorded by a concurrent push, which this waits for) is left as it is:
+     * {@code (tenant, deviceId, opId)} is the idempotency key. One statement per {@link #ROWS_PER_INSERT} operations.
+     */
+    private List<SyncOperation> recordNew(List<SyncOperation> ops) {
+        Set<String> inserted = new HashSet<>();
+        for (int from = 0; from < ops.size(); from += ROWS_PER_INSERT) {
+            List<SyncOperation> rows = ops.subList(from, Math.min(ops.size(), from + ROWS_PER_INSERT));
+            Query insert = em.createNativeQuery(INSERT_OPERATIONS
+                    + String.join(", ", Collections.nCopies(rows.size(), OPERATION_ROW)) + ON_CONFLICT_RETURNING);
+            int p = 0;
+            for (SyncOperation op : rows) {
+                insert.setParameter(++p, op.getTenant())
+                        .setParameter(++p, op.getDeviceId())
+                        .setParameter(++p, op.getOpId())
+                        .setParameter(++p, op.getBatchId())
+                        .setParameter(++p, op.getSeq())
+                        .setParameter(++p, op.getEntity())
+                        .setParameter(++p, op.getEntityId())
+                        .setParameter(++p, op.getOpType())
+                        .setParameter(++p, op.getBaseVersion())
+                        .setParameter(++p, op.getData())
+                        .setParameter(++p, op.getClientTime())
+                        .setParameter(++p, op.getReceivedBy())
+                        .setParameter(++p, op.getReceivedAt())
+                        .setParameter(++p, op.getStatus().name())
+                        .setParameter(++p, op.getErrors())
+                        .setParameter(++p, op.getSettledAt());
+            }
+            for (Object opId : insert.getResultList()) {
+                inserted.add((String) opId);
+            }
+        }
+        return ops.stream().filter(op -> inserted.contains(op.getOpId())).toList();
     }
 
     private static String opIdsJson(BatchSubmission batch) {

@@ -256,6 +256,16 @@ public class SyncOperation {
         return OperationType.valueOf(opType);
     }
 
+    /** The data as stored: JSON text, or null. */
+    public String getData() {
+        return data;
+    }
+
+    /** The reasons of a rejection as stored: a JSON array, or null. */
+    public String getErrors() {
+        return errors;
+    }
+
     public JsonObject dataJson() {
         if (data == null) {
             return null;

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.syncengine.launcher.ServerScenario;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Push, apply and status on the real stack: versions, conflicts, idempotency, rejected operations. */
@@ -142,6 +148,77 @@ class WritePathIT extends SyncTestBase {
         Api.Reply reused = api().post("/api/v1/sync/batches", token, otherContent);
         assertEquals(409, reused.status(), reused.body());
         assertTrue(reused.contentType().startsWith("application/problem+json"));
+    }
+
+    /** A terminal that lost a 202 may send an operation again in a new batch: it is a duplicate, applied once. */
+    @Test
+    void anOperationSentAgainInAnotherBatchIsADuplicate() {
+        String token = device("till-5");
+        String id = Ops.id();
+        JsonObject create = Ops.create(1, "customer", id, Json.createObjectBuilder().add("name", "Ada").build());
+        pushAndSettle(token, Ops.batch("till-5", List.of(create)));
+
+        JsonObject next = Ops.create(2, "customer", Ops.id(), Json.createObjectBuilder().add("name", "Grace").build());
+        JsonObject again = Ops.batch("till-5", List.of(create, next));
+        Api.Reply reply = api().post("/api/v1/sync/batches", token, again);
+        assertEquals(202, reply.status(), reply.body());
+        assertEquals(2, reply.json().getInt("received"));
+        assertEquals(1, reply.json().getInt("duplicates"));
+
+        JsonObject status = settled(token, again.getString("batchId"));
+        assertEquals(2, status.getJsonObject("counts").getInt("APPLIED"), status.toString());
+        assertEquals(2, Sql.count("SELECT count(*) FROM sync_operation WHERE tenant = ?", tenant));
+        assertEquals(1, Sql.count("SELECT deliveries FROM sync_operation WHERE tenant = ? AND op_id = ?", tenant,
+                create.getString("opId")), "delivered once");
+        assertEquals(1, Sql.count("SELECT count(*) FROM audit_event WHERE tenant = ? AND op_id = ?"
+                + " AND event_type = 'RECEIVED'", tenant, create.getString("opId")), "received once");
+        assertEquals(1, Sql.count("SELECT version FROM customer WHERE tenant = ? AND id = ?", tenant, id));
+    }
+
+    /**
+     * Two batches carrying the same operation, posted at once (a terminal retrying on a second connection): both are
+     * accepted, the operation is recorded and queued by one of them, counted as a duplicate by the other, and applies
+     * once. Several rounds, so that the two transactions overlap in at least one.
+     */
+    @Test
+    void anOperationInTwoBatchesPostedAtOnceIsRecordedOnce() throws Exception {
+        String token = device("till-6");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                JsonObject shared = Ops.create(round * 3 + 1, "category", Ops.id(), Ops.category("Round " + round));
+                List<JsonObject> batches = List.of(
+                        Ops.batch("till-6", List.of(shared, Ops.create(round * 3 + 2, "category", Ops.id(),
+                                Ops.category("First " + round)))),
+                        Ops.batch("till-6", List.of(shared, Ops.create(round * 3 + 3, "category", Ops.id(),
+                                Ops.category("Second " + round)))));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Api.Reply>> replies = new ArrayList<>();
+                for (JsonObject batch : batches) {
+                    replies.add(pool.submit(() -> {
+                        together.await();
+                        return api().post("/api/v1/sync/batches", token, batch);
+                    }));
+                }
+                int duplicates = 0;
+                for (Future<Api.Reply> reply : replies) {
+                    Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+                    assertEquals(202, r.status(), r.body());
+                    duplicates += r.json().getInt("duplicates");
+                }
+                assertEquals(1, duplicates, "round " + round);
+                for (JsonObject batch : batches) {
+                    JsonObject status = settled(token, batch.getString("batchId"));
+                    assertEquals(2, status.getJsonObject("counts").getInt("APPLIED"), status.toString());
+                }
+                assertEquals(1, Sql.count("SELECT deliveries FROM sync_operation WHERE tenant = ? AND op_id = ?",
+                        tenant, shared.getString("opId")), "round " + round + ": delivered once");
+            }
+            assertEquals(15, Sql.count("SELECT count(*) FROM sync_operation WHERE tenant = ?", tenant));
+            assertEquals(15, Sql.count("SELECT count(*) FROM category WHERE tenant = ? AND version = 1", tenant));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
