@@ -11,17 +11,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Accepts a batch: records every operation in the operation log and queues one message per valid, new operation,
@@ -32,21 +28,11 @@ import java.util.Set;
 @Stateless
 public class BatchIntake {
 
-    /** Rows per INSERT: 16 parameters each, well under PostgreSQL's 65,535 per statement. */
-    static final int ROWS_PER_INSERT = 1000;
-
-    private static final String INSERT_OPERATIONS = "INSERT INTO sync_operation (tenant, device_id, op_id, batch_id,"
-            + " seq, entity, entity_id, op_type, base_version, data, client_time, received_by, received_at, status,"
-            + " errors, settled_at) VALUES ";
-    /** One operation's values; the casts type the nulls, which the driver sends untyped. */
-    private static final String OPERATION_ROW = "(?, ?, ?, ?, CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT),"
-            + " CAST(? AS JSONB), CAST(? AS TIMESTAMPTZ), ?, CAST(? AS TIMESTAMPTZ), ?, CAST(? AS JSONB),"
-            + " CAST(? AS TIMESTAMPTZ))";
-    private static final String ON_CONFLICT_RETURNING = " ON CONFLICT (tenant, device_id, op_id) DO NOTHING"
-            + " RETURNING op_id";
-
     @PersistenceContext(unitName = SyncNames.PERSISTENCE_UNIT)
     private EntityManager em;
+
+    @Inject
+    private OperationRecords records;
 
     @Inject
     private OperationQueue queue;
@@ -91,7 +77,7 @@ public class BatchIntake {
                         caller.subject(), now))
                 .toList();
         // Writing the records first enlists the database before the broker, so the database commits first.
-        List<SyncOperation> newOperations = recordNew(operations);
+        List<SyncOperation> newOperations = records.recordNew(operations);
         List<SyncOperation> pending = new ArrayList<>();
         List<SyncMetrics.RecordedOperation> recorded = new ArrayList<>();
         for (SyncOperation op : newOperations) {
@@ -157,43 +143,6 @@ public class BatchIntake {
                 .setParameter(2, batch.deviceId())
                 .setParameter(3, batch.batchId())
                 .getResultList().isEmpty();
-    }
-
-    /**
-     * Inserts the operations the log does not hold yet and returns them, in their order; one the log already holds
-     * (sent again in another batch, or being recorded by a concurrent push, which this waits for) is left as it is:
-     * {@code (tenant, deviceId, opId)} is the idempotency key. One statement per {@link #ROWS_PER_INSERT} operations.
-     */
-    private List<SyncOperation> recordNew(List<SyncOperation> ops) {
-        Set<String> inserted = new HashSet<>();
-        for (int from = 0; from < ops.size(); from += ROWS_PER_INSERT) {
-            List<SyncOperation> rows = ops.subList(from, Math.min(ops.size(), from + ROWS_PER_INSERT));
-            Query insert = em.createNativeQuery(INSERT_OPERATIONS
-                    + String.join(", ", Collections.nCopies(rows.size(), OPERATION_ROW)) + ON_CONFLICT_RETURNING);
-            int p = 0;
-            for (SyncOperation op : rows) {
-                insert.setParameter(++p, op.getTenant())
-                        .setParameter(++p, op.getDeviceId())
-                        .setParameter(++p, op.getOpId())
-                        .setParameter(++p, op.getBatchId())
-                        .setParameter(++p, op.getSeq())
-                        .setParameter(++p, op.getEntity())
-                        .setParameter(++p, op.getEntityId())
-                        .setParameter(++p, op.getOpType())
-                        .setParameter(++p, op.getBaseVersion())
-                        .setParameter(++p, op.getData())
-                        .setParameter(++p, op.getClientTime())
-                        .setParameter(++p, op.getReceivedBy())
-                        .setParameter(++p, op.getReceivedAt())
-                        .setParameter(++p, op.getStatus().name())
-                        .setParameter(++p, op.getErrors())
-                        .setParameter(++p, op.getSettledAt());
-            }
-            for (Object opId : insert.getResultList()) {
-                inserted.add((String) opId);
-            }
-        }
-        return ops.stream().filter(op -> inserted.contains(op.getOpId())).toList();
     }
 
     private static String opIdsJson(BatchSubmission batch) {
