@@ -236,7 +236,8 @@ record BenchOptions(
                 "of its own; then 70 % are sales of 1-3 shared products, 20 % stock deliveries of them and 10 %",
                 "edits of its own products. pgbench runs a sale apply (lock an op row and one of "
                         + SharedProducts.COUNT + " hot products,",
-                "take from its stock, insert a sale and a sale line). Neither mix should cause conflicts.",
+                "take from its stock, insert a sale and a sale line; on the server's schema, the mix's three kinds",
+                "weighted 70/20/10, see below). Neither mix should cause conflicts.",
                 "",
                 "pgbench, with --pgbench-db-url: two ceilings for the apply rate, each --pgbench-seconds long,",
                 "after the push phase. Bare: the mix's apply statements on tables of their own with primary keys",

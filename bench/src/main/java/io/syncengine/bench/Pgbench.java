@@ -54,24 +54,34 @@ final class Pgbench {
     /** Runs {@code script} against {@code database}; {@code tables} describes them for the report. */
     PgbenchResult run(PostgresTarget database, String script, String tables, Deadline deadline)
             throws IOException, InterruptedException {
+        return run(database, List.of(new Script("apply", script, 1)), tables, deadline);
+    }
+
+    /** Runs {@code scripts} against {@code database}, each transaction one of them chosen by weight. */
+    PgbenchResult run(PostgresTarget database, List<Script> scripts, String tables, Deadline deadline)
+            throws IOException, InterruptedException {
         Path workDir = Files.createTempDirectory("sync-bench-");
         try {
-            return run(database, script, tables, deadline, workDir);
+            return run(database, scripts, tables, deadline, workDir);
         } finally {
             deleteTree(workDir);
         }
     }
 
-    private PgbenchResult run(PostgresTarget database, String script, String tables, Deadline deadline,
+    private PgbenchResult run(PostgresTarget database, List<Script> scripts, String tables, Deadline deadline,
             Path workDir) throws IOException, InterruptedException {
-        Path scriptFile = workDir.resolve("apply.sql");
-        Files.writeString(scriptFile, script);
         Path output = workDir.resolve("pgbench.out");
         int threads = Math.min(THREADS, clients);
         List<String> command = new ArrayList<>(List.of(executable.toString(),
                 "-h", database.host(), "-p", Integer.toString(database.port()), "-U", database.user(),
                 "-n", "-c", Integer.toString(clients), "-j", Integer.toString(threads),
-                "-T", Integer.toString(seconds), "-f", scriptFile.toString(), database.database()));
+                "-T", Integer.toString(seconds)));
+        for (Script script : scripts) {
+            Path file = workDir.resolve(script.name() + ".sql");
+            Files.writeString(file, script.text());
+            command.addAll(List.of("-f", file + "@" + script.weight()));
+        }
+        command.add(database.database());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("PGCONNECT_TIMEOUT", "10");
@@ -135,6 +145,10 @@ final class Pgbench {
         } catch (IOException e) {
             System.err.println("sync-bench: could not delete " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** A pgbench script, and how often it runs relative to the others of the run. */
+    record Script(String name, String text, int weight) {
     }
 
     /** Why pgbench cannot run: the report shows the message instead of a ceiling. */

@@ -20,9 +20,9 @@ import java.util.UUID;
 final class SalesWorkload implements TerminalWorkload {
 
     /** Products a terminal creates first (in its first batch, part of the run) and alone edits; never sold. */
-    private static final int OWN_PRODUCTS = 5;
-    private static final int SALE_PERCENT = 70;
-    private static final int MOVEMENT_PERCENT = 20;
+    static final int OWN_PRODUCTS = 5;
+    static final int SALE_PERCENT = 70;
+    static final int MOVEMENT_PERCENT = 20;
     private static final int MAX_LINES = 3;
     private static final int MAX_QUANTITY = 3;
     /** Lines sold at another price than the server's, as after an offline price change: the PRICE_DIFFERS path. */

@@ -12,6 +12,8 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import io.syncengine.bench.Pgbench.Script;
+import java.util.List;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -22,9 +24,10 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * {@code APPLIED} event), with the statements the server sends, on tables with every index, constraint and trigger
  * the Liquibase changelogs give them.
  *
- * <p>For {@code master}: an UPDATE of the price of one of {@code rows} products. For {@code sales}: a one-line sale
- * of one of the {@link SharedProducts#COUNT} hot products (so clients contend for them as the tills do): the
- * server's look-up of the sale id, the product locked, its stock taken, the sale and its line inserted.
+ * <p>For {@code master}: an UPDATE of the price of one of {@code rows} products. For {@code sales}, three scripts
+ * weighted as the mix ({@link #scripts}): a two-line sale of the {@link SharedProducts#COUNT} hot products (so
+ * clients contend for them as the tills do; the server's look-up of the sale id, both products locked, their stock
+ * taken, the sale and its lines inserted), a delivery of one of them, and a price edit of an unshared product.
  *
  * <p>Left out, as the server spreads them over many operations: the batch row, the device row and the two-phase
  * commit of a push (one each per 100 operations; here the operation's insert commits with its apply, one commit
@@ -37,6 +40,8 @@ final class SchemaCeiling {
 
     private static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
     static final String TENANT = "bench";
+    /** Products of the sales mix's edits, none shared: as many as the sales run's 50 tills create of their own. */
+    static final int OWN_PRODUCTS = 50 * SalesWorkload.OWN_PRODUCTS;
     /** An operation's number, drawn by pgbench: its op id, its seq, the sale's id and receipt number. */
     private static final String NUMBER = "\\set n random(1, " + Long.MAX_VALUE / 2 + ")";
     private static final String OPERATION = "tenant = '" + TENANT + "' AND device_id = 'till-' || :client_id"
@@ -71,7 +76,7 @@ final class SchemaCeiling {
             try (Connection c = scratch.connect(password)) {
                 seed(c);
             }
-            return pgbench.run(scratch, script(), tables(), deadline);
+            return pgbench.run(scratch, scripts(), tables(), deadline);
         } catch (SQLException | LiquibaseException e) {
             return PgbenchResult.skipped("could not prepare the schema database " + database + ": " + e.getMessage());
         } catch (IOException e) {
@@ -89,8 +94,10 @@ final class SchemaCeiling {
     static String shape(Mix mix) {
         String record = switch (mix) {
             case MASTER -> "lock one of the products and raise its price and version";
-            case SALES -> "look the sale id up, lock one of " + SharedProducts.COUNT + " hot products, take 1 from"
-                    + " its stock, insert a sale and a sale_line";
+            case SALES -> "as the mix weighs them: " + SalesWorkload.SALE_PERCENT + " % two-line sales (look the"
+                    + " sale id up, lock two of " + SharedProducts.COUNT + " hot products, take 1 from each, insert"
+                    + " the sale and its lines), " + SalesWorkload.MOVEMENT_PERCENT + " % deliveries (one hot product,"
+                    + " a stock_movement row), the rest price edits of " + OWN_PRODUCTS + " unshared products";
         };
         return "one operation's life on the server's schema (indexes, triggers, audit events): insert the"
                 + " sync_operation row, lock it, " + record + ", set the operation APPLIED; one commit";
@@ -99,7 +106,7 @@ final class SchemaCeiling {
     private String tables() {
         return "database " + database + " migrated by the changelogs, " + switch (mix) {
             case MASTER -> rows + " products";
-            case SALES -> SharedProducts.COUNT + " products";
+            case SALES -> SharedProducts.COUNT + " shared and " + OWN_PRODUCTS + " unshared products";
         };
     }
 
@@ -118,7 +125,7 @@ final class SchemaCeiling {
 
     /** The products the script's operations change: {@code p-1} to {@code p-N}. */
     void seed(Connection c) throws SQLException {
-        int products = mix == Mix.MASTER ? rows : SharedProducts.COUNT;
+        int products = mix == Mix.MASTER ? rows : SharedProducts.COUNT + OWN_PRODUCTS;
         long stock = mix == Mix.MASTER ? 1000 : SharedProducts.STOCK;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO product (tenant, id, sku, name, price,"
                         + " stock, version, created_at, updated_at) SELECT ?, 'p-' || g, 'sku-' || g,"
@@ -133,51 +140,112 @@ final class SchemaCeiling {
     }
 
     /**
-     * The pgbench script: {@code \\set} lines draw the operation's number {@code :n} and its product {@code :pid};
-     * {@code :client_id} is pgbench's own. One transaction, one statement a line.
+     * The pgbench scripts with their weights: {@code \\set} lines draw the operation's number {@code :n} and its
+     * products; {@code :client_id} is pgbench's own. One transaction each, one statement a line.
      */
-    String script() {
+    List<Pgbench.Script> scripts() {
         return switch (mix) {
-            case MASTER -> String.join("\n",
-                    NUMBER,
-                    "\\set pid random(1, " + rows + ")",
-                    "BEGIN;",
-                    received("'product'", "'p-' || :pid", "'UPDATE'", "1",
-                            "jsonb_build_object('price', '1.10')"),
-                    LOCK_OPERATION,
-                    lockProduct(),
-                    "UPDATE product SET price = 1.10, updated_at = now(), version = version + 1"
-                            + " WHERE tenant = '" + TENANT + "' AND id = 'p-' || :pid;",
-                    settle(),
-                    "END;",
-                    "");
-            case SALES -> String.join("\n",
-                    NUMBER,
-                    "\\set pid random(1, " + SharedProducts.COUNT + ")",
-                    "BEGIN;",
-                    received("'sale'", "'s-' || :n", "'CREATE'", "NULL",
-                            "jsonb_build_object('receiptNo', 'r-' || :n, 'soldAt', now(),"
-                                    + " 'lines', jsonb_build_array(jsonb_build_object('productId', 'p-' || :pid,"
-                                    + " 'quantity', 1, 'unitPrice', '1.00')), 'total', '1.00')"),
-                    LOCK_OPERATION,
-                    "SELECT id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no, sent_id,"
-                            + " sold_at, total, version FROM sale WHERE id = 's-' || :n"
-                            + " AND tenant = '" + TENANT + "';",
-                    lockProduct(),
-                    "UPDATE product SET stock = stock - 1, updated_at = now()"
-                            + " WHERE tenant = '" + TENANT + "' AND id = 'p-' || :pid;",
-                    "INSERT INTO sale (id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no,"
-                            + " sent_id, sold_at, total, version) VALUES ('s-' || :n, '"
-                            + TENANT + "', now(), NULL, 'till-' || :client_id, false,"
-                            + " 'op-' || :n, 'r-' || :n,"
-                            + " 's-' || :n, now(), 1.00, 1);",
-                    "INSERT INTO sale_line (line_no, sale_id, tenant, product_deleted, product_id, quantity,"
-                            + " server_price, unit_price) VALUES (0, 's-' || :n, '" + TENANT
-                            + "', false, 'p-' || :pid, 1, 1.00, 1.00);",
-                    settle(),
-                    "END;",
-                    "");
+            case MASTER -> List.of(new Script("update", edit(rows), 1));
+            case SALES -> List.of(
+                    new Script("sale", sale(), SalesWorkload.SALE_PERCENT),
+                    new Script("movement", movement(), SalesWorkload.MOVEMENT_PERCENT),
+                    new Script("edit", edit(OWN_PRODUCTS),
+                            100 - SalesWorkload.SALE_PERCENT - SalesWorkload.MOVEMENT_PERCENT));
         };
+    }
+
+    /** An UPDATE of a product's price: any of the first {@code products} (for the sales mix, none is shared). */
+    private String edit(int products) {
+        int first = mix == Mix.SALES ? SharedProducts.COUNT + 1 : 1;
+        return String.join("\n",
+                NUMBER,
+                "\\set pid random(" + first + ", " + (first + products - 1) + ")",
+                "BEGIN;",
+                received("'product'", product(":pid"), "'UPDATE'", "1", "jsonb_build_object('price', '1.10')"),
+                LOCK_OPERATION,
+                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
+                        + " FROM product WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + " FOR UPDATE;",
+                "UPDATE product SET price = 1.10, updated_at = now(), version = version + 1"
+                        + " WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + ";",
+                settle(),
+                "END;",
+                "");
+    }
+
+    /**
+     * A sale of two of the shared products (the mix's sales have one to three lines), locked in id order as the
+     * server locks them, so that no two clients deadlock.
+     */
+    private static String sale() {
+        String saleId = "'s-' || :n";
+        return String.join("\n",
+                NUMBER,
+                "\\set p1 random(1, " + SharedProducts.COUNT + ")",
+                "\\set p2 :p1 % " + SharedProducts.COUNT + " + 1",
+                "BEGIN;",
+                received("'sale'", saleId, "'CREATE'", "NULL",
+                        "jsonb_build_object('receiptNo', 'r-' || :n, 'soldAt', now(), 'lines', jsonb_build_array("
+                                + line(":p1") + ", " + line(":p2") + "), 'total', '2.00')"),
+                LOCK_OPERATION,
+                "SELECT id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no, sent_id, sold_at,"
+                        + " total, version FROM sale WHERE id = " + saleId + " AND tenant = '" + TENANT + "';",
+                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
+                        + " FROM product WHERE tenant = '" + TENANT + "' AND id IN (" + product(":p1") + ", "
+                        + product(":p2") + ") ORDER BY id FOR UPDATE;",
+                takeOne(":p1"),
+                takeOne(":p2"),
+                "INSERT INTO sale (id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no, sent_id,"
+                        + " sold_at, total, version) VALUES (" + saleId + ", '" + TENANT + "', now(), NULL,"
+                        + " 'till-' || :client_id, false, 'op-' || :n, 'r-' || :n, " + saleId + ", now(), 2.00, 1);",
+                saleLine(saleId, 0, ":p1"),
+                saleLine(saleId, 1, ":p2"),
+                settle(),
+                "END;",
+                "");
+    }
+
+    /** A delivery of one of the shared products. */
+    private static String movement() {
+        String movementId = "'m-' || :n";
+        return String.join("\n",
+                NUMBER,
+                "\\set pid random(1, " + SharedProducts.COUNT + ")",
+                "BEGIN;",
+                received("'stock-movement'", movementId, "'CREATE'", "NULL",
+                        "jsonb_build_object('productId', " + product(":pid") + ", 'delta', 10, 'reason', 'delivery')"),
+                LOCK_OPERATION,
+                "SELECT id, tenant, created_at, delta, device_id, forced, op_id, product_id, reason, sent_id, version"
+                        + " FROM stock_movement WHERE id = " + movementId + " AND tenant = '" + TENANT + "';",
+                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
+                        + " FROM product WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + " FOR UPDATE;",
+                "UPDATE product SET stock = stock + 10, updated_at = now()"
+                        + " WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + ";",
+                "INSERT INTO stock_movement (id, tenant, created_at, delta, device_id, forced, op_id, product_id,"
+                        + " reason, sent_id, version) VALUES (" + movementId + ", '" + TENANT + "', now(), 10,"
+                        + " 'till-' || :client_id, false, 'op-' || :n, " + product(":pid") + ", 'delivery', "
+                        + movementId + ", 1);",
+                settle(),
+                "END;",
+                "");
+    }
+
+    private static String product(String variable) {
+        return "'p-' || " + variable;
+    }
+
+    private static String line(String product) {
+        return "jsonb_build_object('productId', " + product(product) + ", 'quantity', 1, 'unitPrice', '1.00')";
+    }
+
+    private static String takeOne(String product) {
+        return "UPDATE product SET stock = stock - 1, updated_at = now() WHERE tenant = '" + TENANT + "' AND id = "
+                + product(product) + ";";
+    }
+
+    private static String saleLine(String saleId, int lineNo, String product) {
+        return "INSERT INTO sale_line (line_no, sale_id, tenant, product_deleted, product_id, quantity, server_price,"
+                + " unit_price) VALUES (" + lineNo + ", " + saleId + ", '" + TENANT + "', false, " + product(product)
+                + ", 1, 1.00, 1.00);";
     }
 
     /** The operation as a push records it. */
@@ -189,10 +257,6 @@ final class SchemaCeiling {
                 + ", 0, " + type + ", now(), 'till-' || :client_id, 0, :n, 'PENDING');";
     }
 
-    private static String lockProduct() {
-        return "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
-                + " FROM product WHERE tenant = '" + TENANT + "' AND id = 'p-' || :pid FOR UPDATE;";
-    }
 
     private static String settle() {
         return "UPDATE sync_operation SET deliveries = 1, status = 'APPLIED', settled_at = now(),"
