@@ -149,7 +149,8 @@ public final class Settings {
             launcher("SYNC_BROKER_MAX_REDELIVERY_DELAY_MS", "30000", Check.wholeNumber(0),
                     "longest redelivery delay"),
             app("SYNC_APPLY_CONSUMERS", "sync.apply.consumers", "8", Check.wholeNumber(1),
-                    "operations applied in parallel (MDB sessions)"),
+                    "operations applied in parallel (MDB sessions); on a machine that also runs PostgreSQL, about"
+                            + " its number of cores (docs/benchmarks.md)"),
             app("SYNC_BATCH_MAX_OPERATIONS", SyncNames.CONFIG_MAX_OPERATIONS, "1000", Check.wholeNumber(1),
                     "operations per batch; more is 413"),
             app("SYNC_BATCH_MAX_BYTES", SyncNames.CONFIG_MAX_BYTES, "5242880", Check.wholeNumber(1024),
