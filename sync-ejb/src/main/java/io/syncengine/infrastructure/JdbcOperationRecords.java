@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -63,40 +62,24 @@ public class JdbcOperationRecords implements OperationRecords {
                 insert.setString(++p, op.getDeviceId());
                 insert.setString(++p, op.getOpId());
                 insert.setString(++p, op.getBatchId());
-                setLong(insert, ++p, op.getSeq());
+                insert.setObject(++p, op.getSeq(), Types.BIGINT);
                 insert.setString(++p, op.getEntity());
                 insert.setString(++p, op.getEntityId());
                 insert.setString(++p, op.getOpType());
-                setLong(insert, ++p, op.getBaseVersion());
+                insert.setObject(++p, op.getBaseVersion(), Types.BIGINT);
                 insert.setString(++p, op.getData());
-                setTime(insert, ++p, op.getClientTime());
+                insert.setObject(++p, op.getClientTime(), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setString(++p, op.getReceivedBy());
-                setTime(insert, ++p, op.getReceivedAt());
+                insert.setObject(++p, op.getReceivedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setString(++p, op.getStatus().name());
                 insert.setString(++p, op.getErrors());
-                setTime(insert, ++p, op.getSettledAt());
+                insert.setObject(++p, op.getSettledAt(), Types.TIMESTAMP_WITH_TIMEZONE);
             }
             try (ResultSet ids = insert.executeQuery()) {
                 while (ids.next()) {
                     inserted.add(ids.getString(1));
                 }
             }
-        }
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setTime(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, value);
         }
     }
 }
