@@ -51,13 +51,10 @@ final class Pgbench {
         return new Pgbench(executable.get(), password, clients, seconds);
     }
 
-    /** Runs {@code script} against {@code database}; {@code tables} describes them for the report. */
-    PgbenchResult run(PostgresTarget database, String script, String tables, Deadline deadline)
-            throws IOException, InterruptedException {
-        return run(database, List.of(new Script("apply", script, 1)), tables, deadline);
-    }
-
-    /** Runs {@code scripts} against {@code database}, each transaction one of them chosen by weight. */
+    /**
+     * Runs {@code scripts} against {@code database}, each transaction one of them chosen by weight; {@code tables}
+     * describes the tables for the report.
+     */
     PgbenchResult run(PostgresTarget database, List<Script> scripts, String tables, Deadline deadline)
             throws IOException, InterruptedException {
         Path workDir = Files.createTempDirectory("sync-bench-");

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * What the PostgreSQL server itself can do for the shape of the apply transaction that dominates the mix
@@ -39,7 +40,7 @@ final class PgbenchCeiling {
     PgbenchResult measure(Pgbench pgbench, Deadline deadline) throws InterruptedException {
         try {
             createTables();
-            return pgbench.run(target, script(), tableSizes(), deadline);
+            return pgbench.run(target, List.of(new Pgbench.Script("apply", script(), 1)), tableSizes(), deadline);
         } catch (SQLException e) {
             return PgbenchResult.skipped("could not prepare the pgbench tables: " + e.getMessage());
         } catch (IOException e) {

@@ -1,10 +1,12 @@
 package io.syncengine.bench;
 
+import io.syncengine.bench.Pgbench.Script;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -12,8 +14,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
-import io.syncengine.bench.Pgbench.Script;
-import java.util.List;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -52,7 +52,8 @@ final class SchemaCeiling {
             + " last_error, notes, op_type, received_at, received_by, redriven_at, redriven_by, redrives,"
             + " resolution_id, result_version, seq, settled_at, status FROM sync_operation WHERE " + OPERATION
             + " FOR UPDATE;";
-
+    private static final String LOCK_PRODUCTS = "SELECT id, tenant, category_id, created_at, deleted, name, price,"
+            + " sku, stock, updated_at, version FROM product WHERE tenant = '" + TENANT + "' AND id ";
 
     private final Mix mix;
     private final PostgresTarget server;
@@ -163,10 +164,8 @@ final class SchemaCeiling {
                 "BEGIN;",
                 received("'product'", product(":pid"), "'UPDATE'", "1", "jsonb_build_object('price', '1.10')"),
                 LOCK_OPERATION,
-                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
-                        + " FROM product WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + " FOR UPDATE;",
-                "UPDATE product SET price = 1.10, updated_at = now(), version = version + 1"
-                        + " WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + ";",
+                LOCK_PRODUCTS + "= " + product(":pid") + " FOR UPDATE;",
+                "UPDATE product SET price = 1.10, updated_at = now(), version = version + 1" + whereProduct(":pid"),
                 settle(),
                 "END;",
                 "");
@@ -189,11 +188,9 @@ final class SchemaCeiling {
                 LOCK_OPERATION,
                 "SELECT id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no, sent_id, sold_at,"
                         + " total, version FROM sale WHERE id = " + saleId + " AND tenant = '" + TENANT + "';",
-                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
-                        + " FROM product WHERE tenant = '" + TENANT + "' AND id IN (" + product(":p1") + ", "
-                        + product(":p2") + ") ORDER BY id FOR UPDATE;",
-                takeOne(":p1"),
-                takeOne(":p2"),
+                LOCK_PRODUCTS + "IN (" + product(":p1") + ", " + product(":p2") + ") ORDER BY id FOR UPDATE;",
+                "UPDATE product SET stock = stock - 1, updated_at = now()" + whereProduct(":p1"),
+                "UPDATE product SET stock = stock - 1, updated_at = now()" + whereProduct(":p2"),
                 "INSERT INTO sale (id, tenant, created_at, customer_id, device_id, forced, op_id, receipt_no, sent_id,"
                         + " sold_at, total, version) VALUES (" + saleId + ", '" + TENANT + "', now(), NULL,"
                         + " 'till-' || :client_id, false, 'op-' || :n, 'r-' || :n, " + saleId + ", now(), 2.00, 1);",
@@ -216,10 +213,8 @@ final class SchemaCeiling {
                 LOCK_OPERATION,
                 "SELECT id, tenant, created_at, delta, device_id, forced, op_id, product_id, reason, sent_id, version"
                         + " FROM stock_movement WHERE id = " + movementId + " AND tenant = '" + TENANT + "';",
-                "SELECT id, tenant, category_id, created_at, deleted, name, price, sku, stock, updated_at, version"
-                        + " FROM product WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + " FOR UPDATE;",
-                "UPDATE product SET stock = stock + 10, updated_at = now()"
-                        + " WHERE tenant = '" + TENANT + "' AND id = " + product(":pid") + ";",
+                LOCK_PRODUCTS + "= " + product(":pid") + " FOR UPDATE;",
+                "UPDATE product SET stock = stock + 10, updated_at = now()" + whereProduct(":pid"),
                 "INSERT INTO stock_movement (id, tenant, created_at, delta, device_id, forced, op_id, product_id,"
                         + " reason, sent_id, version) VALUES (" + movementId + ", '" + TENANT + "', now(), 10,"
                         + " 'till-' || :client_id, false, 'op-' || :n, " + product(":pid") + ", 'delivery', "
@@ -237,9 +232,9 @@ final class SchemaCeiling {
         return "jsonb_build_object('productId', " + product(product) + ", 'quantity', 1, 'unitPrice', '1.00')";
     }
 
-    private static String takeOne(String product) {
-        return "UPDATE product SET stock = stock - 1, updated_at = now() WHERE tenant = '" + TENANT + "' AND id = "
-                + product(product) + ";";
+    /** The end of an UPDATE of the product {@code variable} names. */
+    private static String whereProduct(String variable) {
+        return " WHERE tenant = '" + TENANT + "' AND id = " + product(variable) + ";";
     }
 
     private static String saleLine(String saleId, int lineNo, String product) {
@@ -256,7 +251,6 @@ final class SchemaCeiling {
                 + baseVersion + ", 'batch-' || :client_id, now(), " + data + ", 0, " + entity + ", " + entityId
                 + ", 0, " + type + ", now(), 'till-' || :client_id, 0, :n, 'PENDING');";
     }
-
 
     private static String settle() {
         return "UPDATE sync_operation SET deliveries = 1, status = 'APPLIED', settled_at = now(),"
