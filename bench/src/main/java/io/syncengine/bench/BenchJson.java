@@ -5,9 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
-import java.util.Map;
 
 /**
  * The bench's one JSON provider, looked up once. Each {@code jakarta.json.Json.create…} call looks the provider up
@@ -17,7 +15,6 @@ import java.util.Map;
 final class BenchJson {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
-    static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
     private BenchJson() {
     }

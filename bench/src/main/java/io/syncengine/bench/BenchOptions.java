@@ -20,6 +20,7 @@ import java.util.Set;
  * @param database    the server's database ({@code --pgbench-db-url}, {@code --db-user}); null when the PostgreSQL
  *                    ceiling is not to be measured and nothing is to be pulled
  * @param pullRecords 0 for no pull measurement
+ * @param pullWarmups snapshots pulled whole, untimed, before the measured one
  * @param auditEvents 0 for no audit measurement
  * @param out         null when no JSON report is wanted
  */
@@ -40,6 +41,7 @@ record BenchOptions(
         boolean deltaPulls,
         boolean pauseApply,
         int pullRecords,
+        int pullWarmups,
         int auditEvents,
         Path out) {
 
@@ -69,6 +71,7 @@ record BenchOptions(
         d.put("--delta-pulls", "false");
         d.put("--pause-apply", "false");
         d.put("--pull-records", "0");
+        d.put("--pull-warmups", "1");
         d.put("--audit-events", "0");
         d.put("--out", null);
         return d;
@@ -153,6 +156,7 @@ record BenchOptions(
                 deltaPulls,
                 pauseApply,
                 pullRecords,
+                number(values, "--pull-warmups", 0, 100),
                 auditEvents,
                 out == null ? null : Path.of(out));
     }
@@ -221,6 +225,7 @@ record BenchOptions(
                 option("", "accepting is measured alone (embedded broker only, see below)"),
                 option("--pull-records N", "then measure a pull of a snapshot of N products (0 = none;"),
                 option("", "needs --pgbench-db-url, see below)"),
+                option("--pull-warmups N", "untimed pulls of that snapshot before the measured one (1)"),
                 option("--audit-events N", "then measure the audit log on N seeded events (0 = none; needs"),
                 option("", "--pgbench-db-url; they cannot be deleted: use a scratch database)"),
                 option("--out FILE", "also write the report as JSON to FILE"),
@@ -274,7 +279,9 @@ record BenchOptions(
                 "own are written straight into the product table of the --pgbench-db-url database (pushing them",
                 "would take far longer than the pull), then device " + SnapshotPull.DEVICE_ID
                         + " pulls their snapshot, " + SnapshotPull.LIMIT + " a page, until",
-                "hasMore is false. Reported: records/s, pages, and the Payara JVM's used heap before and at peak",
+                "hasMore is false: --pull-warmups times untimed (the JIT compilers of a freshly started server and",
+                "of the bench otherwise take a good part of the cores during the pull), then once more, measured.",
+                "Reported: records/s, pages, and the Payara JVM's used heap before and at peak",
                 "(jstat every 250 ms) and RSS at peak during the pull. Then, as the baseline, the same rows in the",
                 "same order are read with COPY (SELECT ...) TO STDOUT through the JDBC driver; reported: its rows/s",
                 "and the pull's rate as a ratio of it. The products are deleted afterwards.",

@@ -28,6 +28,7 @@ record PullRun(
         double recordsPerSecond = seconds > 0 ? pulled.records() / seconds : 0;
         report.put("pull_tenant", tenant)
                 .put("pull_records", options.pullRecords())
+                .put("pull_warmups", options.pullWarmups())
                 .put("pull_pages", pulled.pages())
                 .put("pull_seconds", seconds, 3)
                 .put("pull_records_per_s", recordsPerSecond, 1)

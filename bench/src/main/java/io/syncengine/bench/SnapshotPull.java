@@ -39,7 +39,7 @@ final class SnapshotPull {
     record Result(long records, int pages, long nanos, String cursor, String error) {
     }
 
-    static Result run(SyncClient client, String token, int limit, Deadline deadline) throws InterruptedException {
+    static Result run(SyncClient client, String token, int limit, Deadline deadline) {
         long records = 0;
         int pages = 0;
         String cursor = null;

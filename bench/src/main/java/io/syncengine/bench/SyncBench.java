@@ -188,8 +188,15 @@ public final class SyncBench {
         try {
             progress("tenant " + tenant + ": seeding " + options.pullRecords() + " products in the database");
             products.insert(options.pullRecords(), deadline);
-            progress("pulling their snapshot, " + SnapshotPull.LIMIT + " records a page");
             String token = tokens.device(tenant, SnapshotPull.DEVICE_ID, ttl);
+            for (int i = 1; i <= options.pullWarmups(); i++) {
+                progress("pulling their snapshot to warm up (" + i + " of " + options.pullWarmups() + ")");
+                SnapshotPull.Result warmup = SnapshotPull.run(client, token, SnapshotPull.LIMIT, deadline);
+                if (warmup.error() != null) {
+                    throw new BenchAborted("the warm-up pull failed: " + warmup.error());
+                }
+            }
+            progress("pulling their snapshot, " + SnapshotPull.LIMIT + " records a page");
             HeapSampler heap = HeapSampler.start(options.port(), deadline);
             RssSampler rss = RssSampler.start(options.port());
             SnapshotPull.Result pulled = SnapshotPull.run(client, token, SnapshotPull.LIMIT, deadline);

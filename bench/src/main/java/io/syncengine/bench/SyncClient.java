@@ -1,11 +1,15 @@
 package io.syncengine.bench;
 
-import jakarta.json.JsonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +31,11 @@ final class SyncClient implements AutoCloseable {
 
     private static final String BATCHES = "api/v1/sync/batches";
     private static final String CHANGES = "api/v1/sync/changes";
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    /** Reads pages of changes; the body stream stays open when a parser is closed, to be read to its end. */
+    private static final JsonFactory PAGES = JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
     private final URI base;
     private final URI batches;
     private final URI changes;
@@ -45,7 +55,7 @@ final class SyncClient implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS))
                 .executor(executor)
                 .build();
     }
@@ -102,66 +112,71 @@ final class SyncClient implements AutoCloseable {
      * flat however large the page, and a client that waited for the whole body does not undo the server's
      * streaming. Returns once the last byte is in, so timing this call times the whole answer.
      *
+     * <p>Pulls go through the JDK's plain {@link HttpURLConnection} (kept-alive connections, a blocking read of the
+     * chunked body) rather than the shared {@link HttpClient}: a snapshot page is over a megabyte, and the client's
+     * selector thread, its executor hand-offs and its queue of buffers cost the bench about a third of a core during
+     * a snapshot pull, which the server on the same two cores then did not get (docs/benchmarks.md).
+     *
      * @param since the previous page's cursor, or null for the first page of a snapshot
      * @throws IOException also for an answer that is not 200 or not a page of changes; the message says what it was
      */
-    ChangePage changes(String token, String entities, String since, int limit, Duration timeout)
-            throws IOException, InterruptedException {
+    ChangePage changes(String token, String entities, String since, int limit, Duration timeout) throws IOException {
         String query = "?entities=" + URLEncoder.encode(entities, StandardCharsets.UTF_8) + "&limit=" + limit
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(changes + query))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException(new Reply(response.statusCode(), contentType(response),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8)).summary());
-            }
-            try (JsonParser json = BenchJson.PARSERS.createParser(body, StandardCharsets.UTF_8)) {
-                ChangePage page = readPage(json);
-                // To the end of the body: the time is then the whole answer's, and the connection can be reused.
-                body.transferTo(OutputStream.nullOutputStream());
-                return page;
-            }
-        } catch (JsonException e) {
-            throw new IOException("not a page of changes: " + e.getMessage(), e);
+        HttpURLConnection connection = (HttpURLConnection) URI.create(changes + query).toURL().openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        int status = connection.getResponseCode();
+        if (status != 200) {
+            InputStream error = connection.getErrorStream();
+            String body = error == null ? "" : readAll(error);
+            throw new IOException(new Reply(status, Objects.requireNonNullElse(connection.getContentType(), ""),
+                    body).summary());
+        }
+        try (InputStream body = connection.getInputStream(); JsonParser json = PAGES.createParser(body)) {
+            ChangePage page = readPage(json);
+            // To the end of the body: the time is then the whole answer's, and the connection can be reused.
+            body.transferTo(OutputStream.nullOutputStream());
+            return page;
+        } catch (StreamReadException e) {
+            throw new IOException("not a page of changes: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /**
      * Reads {@code {"changes":[{...}, ...], "cursor":"...", "hasMore":true|false}}, counting the changes and
-     * skipping their content.
+     * skipping their content (every token is still read, so a page that is not well-formed JSON fails).
      */
     private static ChangePage readPage(JsonParser json) throws IOException {
         long changes = 0;
         String cursor = null;
         Boolean hasMore = null;
-        if (json.next() != JsonParser.Event.START_OBJECT) {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("the answer is not a JSON object");
         }
-        while (json.next() == JsonParser.Event.KEY_NAME) {
-            switch (json.getString()) {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (name) {
                 case "changes" -> {
-                    if (json.next() != JsonParser.Event.START_ARRAY) {
+                    if (value != JsonToken.START_ARRAY) {
                         throw new IOException("changes is not an array");
                     }
-                    while (json.next() == JsonParser.Event.START_OBJECT) {
-                        json.skipObject();
+                    while (json.nextToken() == JsonToken.START_OBJECT) {
+                        json.skipChildren();
                         changes++;
                     }
                 }
-                case "cursor" -> {
-                    json.next();
-                    cursor = json.getString();
-                }
-                case "hasMore" -> hasMore = json.next() == JsonParser.Event.VALUE_TRUE;
-                default -> {
-                    json.next();
-                    json.getValue();
-                }
+                case "cursor" -> cursor = json.getValueAsString();
+                case "hasMore" -> hasMore = value == JsonToken.VALUE_TRUE;
+                default -> json.skipChildren();
             }
         }
         if (hasMore == null || cursor == null) {
