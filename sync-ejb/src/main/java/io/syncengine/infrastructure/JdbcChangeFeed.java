@@ -48,9 +48,9 @@ public class JdbcChangeFeed implements ChangeFeed {
     private static final Logger LOG = Logger.getLogger(JdbcChangeFeed.class.getName());
     /** The most data fields an entity has (product: sku, name, price, stock, categoryId). */
     private static final int MAX_FIELDS = 5;
-    /** The column of {@code f1} in a branch's select list: entity, id, version, deleted, updated_at, change_xid and
-     * position come first. */
-    private static final int FIRST_FIELD_COLUMN = 8;
+    /** The column of {@code f1} in a branch's select list: entity, id, version, deleted, updated_at and change_xid
+     * come first. */
+    private static final int FIRST_FIELD_COLUMN = 7;
     private static final int COLUMNS = FIRST_FIELD_COLUMN - 1 + MAX_FIELDS;
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
@@ -182,7 +182,7 @@ public class JdbcChangeFeed implements ChangeFeed {
         }
         return "SELECT '" + type.wireName() + "' AS entity, id, version, deleted, "
                 + "updated_at AT TIME ZONE 'UTC' AS updated_at, "
-                + "change_xid, change_xid::text::bigint AS position" + columns + " FROM " + table(type);
+                + "change_xid" + columns + " FROM " + table(type);
     }
 
     private static String column(FieldSpec field) {
@@ -233,7 +233,9 @@ public class JdbcChangeFeed implements ChangeFeed {
                 return new Last(0, more, null, null, 0);
             }
             CopyRow row = change.at(last).row;
-            return new Last(count, more, row.text(1), row.text(2), row.number(7));
+            // change_xid's text is its number (an xid8 below 2^63: epoch and xid); no cast to bigint per row, which
+            // measured at a fifth of a snapshot page's cost in PostgreSQL.
+            return new Last(count, more, row.text(1), row.text(2), row.number(6));
         } finally {
             if (!read) {
                 drain(copy);

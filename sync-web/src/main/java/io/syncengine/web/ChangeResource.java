@@ -3,7 +3,7 @@ package io.syncengine.web;
 import io.syncengine.application.Caller;
 import io.syncengine.application.ChangeFeed;
 import io.syncengine.application.ChangePulls;
-import io.syncengine.application.DeviceRegistry;
+import io.syncengine.application.DevicePulls;
 import io.syncengine.application.PullCursor;
 import io.syncengine.domain.model.EntityType;
 import io.syncengine.domain.model.FieldError;
@@ -39,7 +39,7 @@ public class ChangeResource {
     private ChangePulls pulls;
 
     @Inject
-    private DeviceRegistry devices;
+    private DevicePulls devices;
 
     @Inject
     private RateLimits limits;
@@ -70,13 +70,15 @@ public class ChangeResource {
         }
         PullCursor cursor = pulls.start(since == null || since.isBlank() ? null : since, selection);
         StreamingOutput body = out -> {
+            String next;
             try (ChangeWriter writer = new ChangeWriter(out)) {
                 ChangeFeed.Page page = pulls.page(caller, cursor, size, writer::write);
-                String next = page.next().encode();
+                next = page.next().encode();
                 writer.end(next, page.hasMore());
-                if (caller.deviceId() != null) {
-                    recordPull(next);
-                }
+            }
+            // Closing the writer ended the answer, so the terminal does not wait for this transaction of its own.
+            if (caller.deviceId() != null) {
+                recordPull(next);
             }
         };
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
