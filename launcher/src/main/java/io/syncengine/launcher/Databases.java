@@ -1,5 +1,8 @@
 package io.syncengine.launcher;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +29,30 @@ public final class Databases {
 
     public static String databaseName(String url) {
         return matcher(url).group(2);
+    }
+
+    /**
+     * Whether the URL's server runs on this machine: its host is a loopback name or address, or an address of one
+     * of this machine's interfaces. A host that does not resolve is taken for another machine.
+     */
+    public static boolean onThisMachine(String url) {
+        String hosts = matcher(url).group(1).substring("jdbc:postgresql://".length());
+        String host = hosts.substring(0, hosts.length() - 1).split(",")[0];
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.indexOf(']'));
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        if (host.isEmpty() || host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Creates the database the URL names, unless it exists. */
