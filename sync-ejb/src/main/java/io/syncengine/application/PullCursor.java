@@ -44,6 +44,11 @@ public record PullCursor(Phase phase, long horizon, long position, String entity
         return new PullCursor(Phase.DELTA, horizon, lastPosition, lastEntity, lastId, entities, now);
     }
 
+    /** The same place, issued again now: a page that brought nothing. */
+    public PullCursor reissued(Instant now) {
+        return new PullCursor(phase, horizon, position, entity, id, entities, now);
+    }
+
     /** Everything below {@code reached} has been read: the delta goes on from there. */
     public PullCursor deltaFrom(long reached, Instant now) {
         return new PullCursor(Phase.DELTA, reached, reached, "", "", entities, now);

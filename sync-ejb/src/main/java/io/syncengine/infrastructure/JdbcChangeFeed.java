@@ -27,11 +27,13 @@ import org.postgresql.copy.CopyOut;
 
 /**
  * The change feed on PostgreSQL. Every write of a category, product or customer row stamps it with the id of its
- * transaction ({@code change_xid}, set by a trigger: JPA writes and stock deltas alike). A page is read in one
- * REPEATABLE READ transaction whose first statement takes the horizon, {@code pg_snapshot_xmin}: every
- * transaction below it has finished, so every change below it is visible in this snapshot and nothing can still
- * appear there later. Reading only below the horizon is what makes the feed never skip a change that commits after
- * a newer one; the price is that a long-running transaction holds the horizon back (pulls lag; they never lose).
+ * transaction ({@code change_xid}, set by a trigger: JPA writes and stock deltas alike). A delta page is one
+ * statement that reads only changes below its own snapshot's horizon, {@code pg_snapshot_xmin(pg_current_snapshot())}:
+ * every transaction below it has finished, so every change below it is visible in that snapshot and nothing can
+ * still appear there later. Reading only below the horizon is what makes the feed never skip a change that commits
+ * after a newer one; the price is that a long-running transaction holds the horizon back (pulls lag; they never
+ * lose). The horizon is taken inside the page's statement, which sees one snapshot from start to end, so a page
+ * needs no transaction of its own: one round trip to the database, no BEGIN and no COMMIT.
  *
  * <p>A page is read with {@code COPY (query) TO STDOUT} and each row handed to the caller as it arrives, so a page's
  * memory does not grow with its length. COPY rather than a cursor: the server streams the rows without waiting for
@@ -52,6 +54,11 @@ public class JdbcChangeFeed implements ChangeFeed {
      * come first. */
     private static final int FIRST_FIELD_COLUMN = 7;
     private static final int COLUMNS = FIRST_FIELD_COLUMN - 1 + MAX_FIELDS;
+    /**
+     * The horizon of the snapshot the statement runs in: a stable expression, so PostgreSQL evaluates it once and
+     * uses it as a bound of the index scan.
+     */
+    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())";
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
     private DataSource dataSource;
@@ -68,18 +75,12 @@ public class JdbcChangeFeed implements ChangeFeed {
     @Override
     public Page read(String tenant, PullCursor cursor, int limit, Consumer<Change> sink) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try {
-                long horizon = Snapshots.repeatableReadHorizon(c);
-                Page page = cursor.phase() == PullCursor.Phase.SNAPSHOT
-                        ? snapshot(c, tenant, cursor, limit, sink)
-                        : delta(c, tenant, cursor, horizon, limit, sink);
-                c.commit();
-                return page;
-            } finally {
-                Snapshots.reset(c);
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true); // each COPY its own transaction; the pool hands connections out this way
             }
+            return cursor.phase() == PullCursor.Phase.SNAPSHOT
+                    ? snapshot(c, tenant, cursor, limit, sink)
+                    : delta(c, tenant, cursor, limit, sink);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read changes", e);
         }
@@ -88,7 +89,9 @@ public class JdbcChangeFeed implements ChangeFeed {
     /**
      * Live records in (entity, id) order after the cursor's record: each entity's in turn, read in its primary key's
      * order, so PostgreSQL sends the first row as soon as it has found it (a query that merged the entities would
-     * sort the whole page before sending any).
+     * sort the whole page before sending any). Each entity's read sees the records as they are when it runs; a
+     * record changed since the snapshot began is also brought by the delta that follows it (its change is above the
+     * snapshot's horizon), so pages read at different moments never lose one.
      */
     private Page snapshot(Connection c, String tenant, PullCursor cursor, int limit, Consumer<Change> sink)
             throws SQLException {
@@ -124,17 +127,18 @@ public class JdbcChangeFeed implements ChangeFeed {
     }
 
     /**
-     * Changes in (position, entity, id) order after the cursor's change and below the horizon: one entity's straight
-     * from its {@code (tenant, change_xid, id)} index; several merged by PostgreSQL.
+     * Changes in (position, entity, id) order after the cursor's change and below the statement's horizon: one
+     * entity's straight from its {@code (tenant, change_xid, id)} index; several merged by PostgreSQL. The next
+     * cursor continues after the last change read: nothing is missing between it and the horizon (every change there
+     * was read), and nothing can appear there later. After an empty page the cursor stays where it was.
      */
-    private Page delta(Connection c, String tenant, PullCursor cursor, long horizon, int limit,
-            Consumer<Change> sink) throws SQLException {
+    private Page delta(Connection c, String tenant, PullCursor cursor, int limit, Consumer<Change> sink)
+            throws SQLException {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (EntityType type : ordered(cursor)) {
             int order = type.wireName().compareTo(cursor.entity());
             params.add(tenant);
-            params.add(Long.toString(horizon));
             params.add(Long.toString(cursor.position()));
             String after;
             if (order > 0) {
@@ -147,7 +151,7 @@ public class JdbcChangeFeed implements ChangeFeed {
                 params.add(cursor.id());
             }
             params.add(limit + 1);
-            branches.add(select(type) + " WHERE tenant = ? AND change_xid < ?::xid8" + after
+            branches.add(select(type) + " WHERE tenant = ? AND change_xid < " + HORIZON + after
                     + " ORDER BY change_xid, id LIMIT ?");
         }
         String sql = branches.size() == 1 ? branches.get(0)
@@ -155,10 +159,10 @@ public class JdbcChangeFeed implements ChangeFeed {
                         + "ORDER BY change_xid, entity, id LIMIT " + (limit + 1);
         Last last = copy(c.unwrap(PGConnection.class), sql, params, ordered(cursor), limit, sink);
         Instant now = Instant.now();
-        if (last.more()) {
-            return new Page(cursor.afterChange(last.position(), last.entity(), last.id(), now), true);
+        if (last.count() == 0) {
+            return new Page(cursor.reissued(now), false);
         }
-        return new Page(cursor.deltaFrom(Math.max(horizon, cursor.position()), now), false);
+        return new Page(cursor.afterChange(last.position(), last.entity(), last.id(), now), last.more());
     }
 
     private static List<EntityType> ordered(PullCursor cursor) {
