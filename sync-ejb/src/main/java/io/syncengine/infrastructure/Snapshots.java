@@ -40,26 +40,6 @@ final class Snapshots {
     }
 
     /**
-     * {@link #repeatableRead} and {@link #horizon} in one round trip: the horizon of the snapshot every later read
-     * of the transaction sees.
-     */
-    static long repeatableReadHorizon(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            boolean rows = s.execute(REPEATABLE_READ + "; " + HORIZON);
-            while (!rows) {
-                if (!s.getMoreResults() && s.getUpdateCount() == -1) {
-                    throw new SQLException("the horizon query returned no rows");
-                }
-                rows = s.getResultSet() != null;
-            }
-            try (ResultSet rs = s.getResultSet()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /**
      * Ends the connection's own transaction (a no-op after its commit) and restores the pool's defaults: read-write,
      * auto-commit. (The isolation level is only ever set per transaction.)
      */
