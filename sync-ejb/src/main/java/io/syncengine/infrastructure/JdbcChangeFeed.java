@@ -54,11 +54,6 @@ public class JdbcChangeFeed implements ChangeFeed {
      * come first. */
     private static final int FIRST_FIELD_COLUMN = 7;
     private static final int COLUMNS = FIRST_FIELD_COLUMN - 1 + MAX_FIELDS;
-    /**
-     * The horizon of the snapshot the statement runs in: a stable expression, so PostgreSQL evaluates it once and
-     * uses it as a bound of the index scan.
-     */
-    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())";
 
     @Resource(lookup = SyncNames.LOCAL_DATASOURCE)
     private DataSource dataSource;
@@ -151,7 +146,7 @@ public class JdbcChangeFeed implements ChangeFeed {
                 params.add(cursor.id());
             }
             params.add(limit + 1);
-            branches.add(select(type) + " WHERE tenant = ? AND change_xid < " + HORIZON + after
+            branches.add(select(type) + " WHERE tenant = ? AND change_xid < " + Snapshots.HORIZON + after
                     + " ORDER BY change_xid, id LIMIT ?");
         }
         String sql = branches.size() == 1 ? branches.get(0)

@@ -12,7 +12,12 @@ import java.sql.Statement;
 final class Snapshots {
 
     private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
-    private static final String HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+    /**
+     * The horizon of the snapshot a statement runs in, as an SQL expression: a stable one, so PostgreSQL evaluates it
+     * once per statement and can use it as a bound of an index scan.
+     */
+    static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())";
+    private static final String HORIZON_QUERY = "SELECT " + HORIZON + "::text::bigint";
 
     private Snapshots() {
     }
@@ -23,7 +28,7 @@ final class Snapshots {
      */
     static long horizon(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(HORIZON)) {
+                ResultSet rs = s.executeQuery(HORIZON_QUERY)) {
             rs.next();
             return rs.getLong(1);
         }
