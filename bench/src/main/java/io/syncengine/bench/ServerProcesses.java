@@ -12,13 +12,16 @@ import java.util.stream.Stream;
 
 /**
  * Finds the server's two JVMs on this machine through {@code /proc}: Payara Micro (command line with
- * {@code payara-micro.jar} and {@code --port <port>}) and the launcher that hosts the embedded broker
+ * {@code payara-micro.jar}, or Micro's main class when it runs from the launcher's prepared runtime, and
+ * {@code --port <port>}) and the launcher that hosts the embedded broker
  * ({@code sync-launcher.jar ... run}). When several launchers run, the one that started this Payara Micro (its
  * parent process) is the right one.
  */
 final class ServerProcesses {
 
     private static final Path PROC = Path.of("/proc");
+    /** Micro's main class, named on the command line when it starts from a prepared runtime (launcher). */
+    private static final String MICRO_MAIN_CLASS = "fish.payara.micro.impl.PayaraMicroImpl";
 
     private ServerProcesses() {
     }
@@ -46,7 +49,7 @@ final class ServerProcesses {
 
     /** What {@link #find} takes for Payara Micro, for saying that none was found. */
     static String payaraCommand(int port) {
-        return "payara-micro.jar --port " + port;
+        return "payara-micro.jar or " + MICRO_MAIN_CLASS + " with --port " + port;
     }
 
     /** The resident set size in KiB ({@code VmRSS}), or empty when the process is gone. */
@@ -54,8 +57,8 @@ final class ServerProcesses {
         return statusField(pid, "VmRSS:");
     }
 
-    private static boolean isPayara(List<String> args, int port) {
-        if (args.stream().noneMatch(a -> a.endsWith("payara-micro.jar"))) {
+    static boolean isPayara(List<String> args, int port) {
+        if (args.stream().noneMatch(a -> a.endsWith("payara-micro.jar") || a.equals(MICRO_MAIN_CLASS))) {
             return false;
         }
         int flag = args.indexOf("--port");
