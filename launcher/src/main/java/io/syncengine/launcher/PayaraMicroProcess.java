@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -116,19 +117,25 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * Starts Micro with a fresh root directory under {@code instanceDir} (deployments are not carried over from an
-     * earlier run) and the transaction log kept beside it.
+     * earlier run) and the transaction log kept beside it: from {@code prepared} when there is one, else from
+     * {@code microJar}.
      */
-    public static PayaraMicroProcess start(Path microJar, Path war, Path readinessGate, Path resourceAdapter,
-            Path instanceDir, int httpPort, Map<String, String> config, List<String> jvmOptions) throws IOException {
+    public static PayaraMicroProcess start(Path microJar, Optional<PreparedRuntime> prepared, Path war,
+            Path readinessGate, Path resourceAdapter, Path instanceDir, int httpPort, Map<String, String> config,
+            List<String> jvmOptions) throws IOException {
         Path rootDir = instanceDir.resolve("root");
         deleteTree(rootDir);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(microJar.toAbsolutePath().toString());
-        command.add("--rootdir");
-        command.add(rootDir.toAbsolutePath().toString());
+        if (prepared.isPresent()) {
+            command.addAll(prepared.get().command(jvmOptions, rootDir));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(microJar.toAbsolutePath().toString());
+            command.add("--rootdir");
+            command.add(rootDir.toAbsolutePath().toString());
+        }
         command.add("--nocluster");
         command.addAll(options(instanceDir.resolve("config"), readinessGate, resourceAdapter,
                 instanceDir.resolve("tx-log"), httpPort, config));
@@ -146,7 +153,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return builder;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,9 +95,17 @@ public final class SyncServer {
     }
 
     static void run(Path home) throws Exception {
-        long started = System.nanoTime();
         int httpPort = Integer.parseInt(setting("SYNC_HTTP_PORT"));
         requireFree(httpPort);
+        Path micro = home.resolve("launcher/target/payara-micro.jar");
+        Path war = home.resolve("sync-web/target/sync.war");
+        Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
+        Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
+        List<String> jvm = payaraJvmOptions();
+        // Once for a build and a JDK, like the build itself: not part of the start it precedes.
+        Optional<PreparedRuntime> prepared = PreparedRuntime.prepareOrNone(micro,
+                home.resolve("launcher/target/micro-runtime"), jvm, List.of(gate, rar));
+        long started = System.nanoTime();
         Path dataDir = dataDir();
         Path instanceDir = dataDir.resolve("instance-" + httpPort);
         List<AutoCloseable> running = new ArrayList<>();
@@ -154,22 +163,12 @@ public final class SyncServer {
             config.put("mp.jwt.verify.issuer", setting("SYNC_JWT_ISSUER"));
         }
 
-        Path micro = home.resolve("launcher/target/payara-micro.jar");
-        Path war = home.resolve("sync-web/target/sync.war");
-        Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
-        Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + setting("SYNC_PAYARA_HEAP"),
-                "-XX:MaxMetaspaceSize=384m", "-Xss512k", COLLECTOR, "-Djava.net.preferIPv4Stack=true",
-                JSON_PROVIDER));
-        if (trimsNativeHeap()) {
-            jvm.add(TRIM_NATIVE_HEAP);
-        }
         String extraJvmOptions = System.getenv("SYNC_PAYARA_JAVA_OPTS");
         if (extraJvmOptions != null && !extraJvmOptions.isBlank()) {
             jvm.addAll(List.of(extraJvmOptions.trim().split("\\s+")));
         }
-        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, war, gate, rar, instanceDir.resolve("payara"),
-                httpPort, config, jvm);
+        PayaraMicroProcess payara = PayaraMicroProcess.start(micro, prepared, war, gate, rar,
+                instanceDir.resolve("payara"), httpPort, config, jvm);
         running.add(0, payara);
         payara.awaitReady(Duration.ofMinutes(3));
 
@@ -186,6 +185,17 @@ public final class SyncServer {
         int exit = payara.waitFor();
         LOG.warning("Payara Micro exited with code " + exit);
         System.exit(exit == 0 ? 0 : 1);
+    }
+
+    /** Payara Micro's JVM options before {@code SYNC_PAYARA_JAVA_OPTS}; its runtime is also prepared with them. */
+    static List<String> payaraJvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + setting("SYNC_PAYARA_HEAP"),
+                "-XX:MaxMetaspaceSize=384m", "-Xss512k", COLLECTOR, "-Djava.net.preferIPv4Stack=true",
+                JSON_PROVIDER));
+        if (trimsNativeHeap()) {
+            jvm.add(TRIM_NATIVE_HEAP);
+        }
+        return jvm;
     }
 
     /**
