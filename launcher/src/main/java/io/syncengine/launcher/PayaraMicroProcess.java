@@ -129,7 +129,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         if (prepared.isPresent()) {
             command.addAll(prepared.get().command(jvmOptions, rootDir));
         } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(java());
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(microJar.toAbsolutePath().toString());
@@ -151,6 +151,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         builder.environment().merge(MALLOC_ARENA_MAX, DEFAULT_MALLOC_ARENAS,
                 (set, fallback) -> set.isBlank() ? fallback : set);
         return builder;
+    }
+
+    /** The java command of this JDK: Micro runs on the JDK the launcher runs on. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static void deleteTree(Path dir) throws IOException {

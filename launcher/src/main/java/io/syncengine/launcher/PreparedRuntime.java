@@ -3,7 +3,6 @@ package io.syncengine.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -139,7 +138,7 @@ public final class PreparedRuntime {
         Path work = Files.createTempDirectory("sync-micro-warmup");
         try {
             Path unpackLog = work.resolve("unpack.log");
-            run(List.of(java(), "-jar", microJar.toAbsolutePath().toString(), "--rootdir",
+            run(List.of(PayaraMicroProcess.java(), "-jar", microJar.toAbsolutePath().toString(), "--rootdir",
                     dir.toAbsolutePath().toString(), "--outputlauncher"), unpackLog);
             if (!Files.isRegularFile(dir.resolve(LAUNCHER_JAR))) {
                 throw new IOException("Payara Micro wrote no " + LAUNCHER_JAR + " (" + unpackLog + ")");
@@ -154,7 +153,7 @@ public final class PreparedRuntime {
             List<String> warmUp = new ArrayList<>(jvmOptions);
             warmUp.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
             List<String> command = runtime.command(warmUp, root);
-            command.addAll(List.of("--nocluster", "--port", Integer.toString(freePort()),
+            command.addAll(List.of("--nocluster", "--port", Integer.toString(SyncServer.freePort()),
                     "--postbootcommandfile", postBoot.toAbsolutePath().toString(), "--warmup"));
             Path warmUpLog = work.resolve("warmup.log");
             run(command, warmUpLog);
@@ -196,7 +195,7 @@ public final class PreparedRuntime {
             copyTree(dir.resolve(part), rootDir.resolve(part));
         }
         List<String> command = new ArrayList<>();
-        command.add(java());
+        command.add(PayaraMicroProcess.java());
         command.addAll(moduleOptions);
         if (Files.isRegularFile(archive())) {
             command.add("-XX:SharedArchiveFile=" + archive().toAbsolutePath());
@@ -214,16 +213,6 @@ public final class PreparedRuntime {
 
     Path archive() {
         return dir.resolve(ARCHIVE);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

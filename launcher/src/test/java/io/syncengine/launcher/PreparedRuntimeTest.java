@@ -76,10 +76,7 @@ class PreparedRuntimeTest {
 
         // As if the runtime had been prepared for another JDK.
         Path stampFile = dir.resolve("prepared.properties");
-        Properties stamp = new Properties();
-        try (InputStream in = Files.newInputStream(stampFile)) {
-            stamp.load(in);
-        }
+        Properties stamp = loaded(stampFile);
         stamp.setProperty("java.vm.version", "0-another-jdk");
         try (OutputStream out = Files.newOutputStream(stampFile)) {
             stamp.store(out, null);
