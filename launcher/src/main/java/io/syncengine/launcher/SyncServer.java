@@ -50,6 +50,24 @@ public final class SyncServer {
      */
     static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=1000";
 
+    /**
+     * On a machine of at most {@link #FEW_CORES} cores, Payara Micro compiles with C1 only. Its C2 compiler thread
+     * took 29-42 % of Payara's CPU in a fresh server's first minutes, on cores that PostgreSQL, the broker and the
+     * application need. Paired fresh servers on two cores, C1 only against both compilers (docs/benchmarks.md): ready
+     * in 13.0-14.5 s against 17.3-18.5 s with half the CPU, a higher accept rate and a lower delta pull p99 in every
+     * pair, the same apply rate, 50-90 MiB less peak RSS. C2's code is better where cores are to spare for compiling
+     * it. {@code SYNC_PAYARA_JAVA_OPTS=-XX:TieredStopAtLevel=4} brings C2 back.
+     */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    /** Cores up to which Payara Micro runs with {@link #C1_ONLY}. */
+    static final int FEW_CORES = 2;
+
+    /** The option that chooses Payara Micro's JIT compilers on a machine of {@code cores} cores, if not both. */
+    static Optional<String> compilers(int cores) {
+        return cores <= FEW_CORES ? Optional.of(C1_ONLY) : Optional.empty();
+    }
+
     private static final Logger LOG = Logger.getLogger(SyncServer.class.getName());
 
     private SyncServer() {
@@ -102,6 +120,10 @@ public final class SyncServer {
         Path rar = home.resolve("sync-jms/target/artemis-ra.rar");
         Path gate = home.resolve("sync-readiness/target/sync-readiness.war");
         List<String> jvm = payaraJvmOptions();
+        if (jvm.contains(C1_ONLY)) {
+            LOG.info("Payara Micro compiles with C1 only on this machine's " + Runtime.getRuntime().availableProcessors()
+                    + " cores (SYNC_PAYARA_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings C2 back)");
+        }
         // Once for a build and a JDK, like the build itself: not part of the start it precedes.
         Optional<PreparedRuntime> prepared = PreparedRuntime.prepareOrNone(micro,
                 home.resolve("launcher/target/micro-runtime"), jvm, List.of(gate, rar));
@@ -195,6 +217,7 @@ public final class SyncServer {
         if (trimsNativeHeap()) {
             jvm.add(TRIM_NATIVE_HEAP);
         }
+        compilers(Runtime.getRuntime().availableProcessors()).ifPresent(jvm::add);
         return jvm;
     }
 
