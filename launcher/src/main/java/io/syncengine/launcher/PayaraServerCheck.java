@@ -183,13 +183,22 @@ public final class PayaraServerCheck {
             // As the deployment guide recommends: a JVM option, so it takes a restart.
             asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-jvm-options",
                     SyncServer.JSON_PROVIDER);
+            asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-jvm-options",
+                    asadminOption(SyncServer.COLLECTOR));
             asadmin(Duration.ofMinutes(5), "restart-domain", "--domaindir", domains.toString(), DOMAIN);
+            List<String> options = asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort),
+                    "list-jvm-options").lines().map(String::strip).toList();
+            for (String option : List.of(SyncServer.JSON_PROVIDER, SyncServer.COLLECTOR)) {
+                if (!options.contains(option)) {
+                    throw new IllegalStateException("the domain's JVM options lack " + option + ": " + options);
+                }
+            }
             asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
                     "sync-readiness", gate.toString());
             asadmin(Duration.ofMinutes(3), "--port", Integer.toString(adminPort), "deploy", "--name",
                     "artemis-ra", rar.toString());
-            return "system properties, transaction recovery and the JSON-P provider set, sync-readiness.war then "
-                    + "artemis-ra.rar deployed in " + seconds(deploying);
+            return "system properties, transaction recovery, the JSON-P provider and the collector set, "
+                    + "sync-readiness.war then artemis-ra.rar deployed in " + seconds(deploying);
         });
         URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
         ok = ok && step("gate", () -> notReadyWithoutTheApplication(base));
@@ -243,7 +252,16 @@ public final class PayaraServerCheck {
      * One {@code asadmin} command. Its output goes to a file, not a pipe: {@code start-domain} leaves the server
      * running with the descriptors it inherited, and a pipe would then never reach its end.
      */
-    private void asadmin(Duration timeout, String... args) throws IOException, InterruptedException {
+    /**
+     * A JVM option as {@code create-jvm-options} takes it: a colon separates options there, so one within an option
+     * ({@code -XX:+UseParallelGC}) is escaped with a backslash.
+     */
+    static String asadminOption(String option) {
+        return option.replace(":", "\\:");
+    }
+
+    /** Runs asadmin and answers what it printed; a failure or a timeout throws. */
+    private String asadmin(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
         command.addAll(List.of(args));
         Path output = work.resolve("asadmin.out");
@@ -266,6 +284,7 @@ public final class PayaraServerCheck {
             throw new IllegalStateException(shown + " failed (exit " + process.exitValue() + "): "
                     + text.strip().lines().reduce((first, last) -> last).orElse(""));
         }
+        return text;
     }
 
     /**
