@@ -197,7 +197,8 @@ public final class Settings {
             launcher("MALLOC_ARENA_MAX", "2", Check.wholeNumber(1), "glibc malloc arenas of the Payara Micro process "
                     + "(the launcher sets it unless it is set); fewer arenas, less RSS"),
             new Setting("SYNC_PAYARA_JAVA_OPTS", null, null, "none", false, Check.anything(),
-                    "further JVM options for Payara Micro, space-separated"),
+                    "further JVM options for Payara Micro, space-separated; they come after the launcher's own (the "
+                            + "parallel collector; C1 only on two cores or fewer), so they can override them"),
             launcher("SYNC_BROKER_HEAP", "128m", Check.heap(), "heap of the launcher JVM that hosts the broker"),
             launcher("SYNC_REBUILD", "false", Check.bool(), "`true` makes `bin/sync-server` rebuild before starting"));
 
