@@ -184,7 +184,7 @@ public final class PayaraServerCheck {
             asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-jvm-options",
                     SyncServer.JSON_PROVIDER);
             asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort), "create-jvm-options",
-                    asadminOption(SyncServer.COLLECTOR));
+                    asadminOperand(SyncServer.COLLECTOR));
             asadmin(Duration.ofMinutes(5), "restart-domain", "--domaindir", domains.toString(), DOMAIN);
             List<String> options = asadmin(Duration.ofMinutes(2), "--port", Integer.toString(adminPort),
                     "list-jvm-options").lines().map(String::strip).toList();
@@ -249,18 +249,19 @@ public final class PayaraServerCheck {
     }
 
     /**
-     * One {@code asadmin} command. Its output goes to a file, not a pipe: {@code start-domain} leaves the server
-     * running with the descriptors it inherited, and a pipe would then never reach its end.
+     * Text as asadmin's colon-separated operands take it ({@code create-jvm-options}, the values of
+     * {@code create-system-properties}): backslashes doubled, and a colon within it ({@code -XX:+UseParallelGC})
+     * escaped, since a bare one separates two operands.
      */
-    /**
-     * A JVM option as {@code create-jvm-options} takes it: a colon separates options there, so one within an option
-     * ({@code -XX:+UseParallelGC}) is escaped with a backslash.
-     */
-    static String asadminOption(String option) {
-        return option.replace(":", "\\:");
+    static String asadminOperand(String text) {
+        return text.replace("\\", "\\\\").replace(":", "\\:");
     }
 
-    /** Runs asadmin and answers what it printed; a failure or a timeout throws. */
+    /**
+     * One {@code asadmin} command, answering what it printed; a failure or a timeout throws. Its output goes to a
+     * file, not a pipe: {@code start-domain} leaves the server running with the descriptors it inherited, and a pipe
+     * would then never reach its end.
+     */
     private String asadmin(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
         command.addAll(List.of(args));
@@ -294,8 +295,7 @@ public final class PayaraServerCheck {
      */
     static String systemProperties(Map<String, String> settings) {
         return settings.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:")
-                        .replace("=", "\\="))
+                .map(e -> e.getKey() + "=" + asadminOperand(e.getValue()).replace("=", "\\="))
                 .collect(Collectors.joining(":"));
     }
 

@@ -54,7 +54,7 @@ public final class SyncServer {
      * On a machine of at most {@link #FEW_CORES} cores, Payara Micro compiles with C1 only. Its C2 compiler thread
      * took 29-42 % of Payara's CPU in a fresh server's first minutes, on cores that PostgreSQL, the broker and the
      * application need. Paired fresh servers on two cores, C1 only against both compilers (docs/benchmarks.md): ready
-     * in 13.0-14.5 s against 17.3-18.5 s with half the CPU, a higher accept rate and a lower delta pull p99 in every
+     * in 13.0-14.8 s against 17.3-18.5 s with half the CPU, a higher accept rate and a lower delta pull p99 in every
      * pair, the same apply rate, 50-90 MiB less peak RSS. C2's code is better where cores are to spare for compiling
      * it. {@code SYNC_PAYARA_JAVA_OPTS=-XX:TieredStopAtLevel=4} brings C2 back.
      */

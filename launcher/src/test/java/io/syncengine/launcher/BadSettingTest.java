@@ -18,7 +18,7 @@ class BadSettingTest {
     @Test
     void aBadSettingStopsTheLauncherWithOneLineNamingIt(@TempDir Path home) throws Exception {
         Path data = home.resolve("data");
-        ProcessBuilder launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder launcher = new ProcessBuilder(PayaraMicroProcess.java(),
                 "-cp", System.getProperty("java.class.path"), SyncServer.class.getName(), "run", "--home",
                 home.toString());
         launcher.environment().remove("JAVA_TOOL_OPTIONS");

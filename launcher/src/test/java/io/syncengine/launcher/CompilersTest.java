@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class CompilersTest {
     @Test
     void theOptionsOfSyncPayaraJavaOptsComeLaterAndBringC2Back() throws Exception {
         // The launcher appends SYNC_PAYARA_JAVA_OPTS after its own options; HotSpot takes an option's last value.
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process java = new ProcessBuilder(PayaraMicroProcess.java(),
                 SyncServer.C1_ONLY, "-XX:TieredStopAtLevel=4", "-XX:+PrintFlagsFinal", "-version")
                 .redirectErrorStream(true).start();
         String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
