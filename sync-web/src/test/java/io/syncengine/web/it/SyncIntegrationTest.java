@@ -9,10 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A black-box test of the real stack: the {@link SyncStack} (PostgreSQL, Artemis) starts first, then Arquillian
- * starts Payara Micro with the resource adapter and deploys the application.
+ * starts Payara Micro with the resource adapter and deploys the application, and {@link ApplicationDeployed} checks
+ * that the application really answers. After the class, {@link SyncStack} waits for that Micro to stop.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith({SyncStack.class, ArquillianExtension.class})
+@ExtendWith({SyncStack.class, ArquillianExtension.class, ApplicationDeployed.class})
 public @interface SyncIntegrationTest {
 }

@@ -19,7 +19,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -29,9 +33,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * run and dropped after it, and an Artemis broker with a fresh persistent journal. Tests reach both directly to
  * assert what was stored and queued.
  */
-public final class SyncStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class SyncStack implements BeforeAllCallback, AfterAllCallback, ExtensionContext.Store.CloseableResource {
 
     private static SyncStack current;
+
+    /** As long as the launcher gives Payara Micro to stop before it kills it ({@code PayaraMicroProcess.stop}). */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private static final Map<String, String> BROKER_SETTINGS = Map.of(
             "sync.broker.redelivery-delay-ms", "100",
@@ -46,6 +53,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     private volatile EmbeddedBroker broker;
     private final TokenIssuer issuer;
     private final StartupWatch startup;
+    private final int httpPort;
 
     /**
      * The application connects as a role of its own, as in production: it owns the database (Liquibase creates
@@ -55,7 +63,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
     }
 
     private SyncStack(EmbeddedDatabase embedded, String dbUrl, AppRole app, Path brokerData, EmbeddedBroker broker,
-            TokenIssuer issuer, StartupWatch startup) {
+            TokenIssuer issuer, StartupWatch startup, int httpPort) {
         this.embedded = embedded;
         this.dbUrl = dbUrl;
         this.app = app;
@@ -64,11 +72,12 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         this.broker = broker;
         this.issuer = issuer;
         this.startup = startup;
+        this.httpPort = httpPort;
     }
 
     /** Used by JUnit only (via {@link SyncIntegrationTest}). */
     public SyncStack() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, 0);
     }
 
     public static SyncStack get() {
@@ -85,6 +94,40 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
                 current = start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SyncStack.class, current);
             }
+        }
+    }
+
+    /**
+     * Arquillian stops a class's Payara Micro with SIGTERM and does not wait for it (its {@code undeploy} only
+     * destroys the process); the next class's Micro then starts on the same port, broker and transaction log while
+     * the last one may still be stopping. So after each class this waits for that process to end, as the launcher
+     * does (killing it after {@link #STOP_LIMIT}, and saying so). Runs after Arquillian's own {@code afterAll}: this
+     * extension is registered before it.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        for (ProcessHandle micro : ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro")).toList()) {
+            long started = System.nanoTime();
+            boolean stopped = waitForExit(micro, STOP_LIMIT);
+            if (!stopped) {
+                micro.destroyForcibly();
+                waitForExit(micro, STOP_LIMIT);
+            }
+            System.out.printf("Payara Micro (pid %d) of %s %s %d ms after the class ended%n", micro.pid(),
+                    context.getDisplayName(), stopped ? "stopped" : "did not stop on SIGTERM and was killed",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration limit) throws InterruptedException {
+        try {
+            process.onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -142,7 +185,7 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
         // arquillian.xml hands these to Payara Micro.
         System.setProperty("sync.it.microOptions", String.join(" ", options));
         StartupWatch startup = StartupWatch.start(URI.create("http://127.0.0.1:" + httpPort + "/"));
-        return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer, startup);
+        return new SyncStack(embedded, dbUrl, app, brokerData, broker, issuer, startup, httpPort);
     }
 
     @Override
@@ -160,6 +203,11 @@ public final class SyncStack implements BeforeAllCallback, ExtensionContext.Stor
             }
             current = null;
         }
+    }
+
+    /** Loopback URI of a path on the port every test class's Payara Micro listens on. */
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 
     /** What the health endpoints answered while Payara Micro started. */
