@@ -229,17 +229,26 @@ public final class SyncStack implements BeforeAllCallback, AfterAllCallback, Ext
         broker = EmbeddedBroker.start(brokerData, brokerPort, BROKER_SETTINGS);
     }
 
-    /** What Payara Micro has logged so far (it writes {@code server.log.0}, then rotates). */
+    /**
+     * What Payara Micro has logged so far, oldest first. It writes {@code server.log.0} and, when that is full,
+     * renames it to {@code server.log.1} (and so on, up to 9) and starts a new one: the highest number is the oldest.
+     */
     public List<String> serverLog() throws IOException {
         Path dir = Path.of(System.getProperty("sync.it.workDir", "target/it")).resolve("payara");
         List<String> lines = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted()
-                    .toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log"))
+                    .sorted(Comparator.comparingInt(SyncStack::rotation).reversed()).toList()) {
                 lines.addAll(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return lines;
+    }
+
+    /** A log file's number; -1 for one without (newer than any numbered one). */
+    private static int rotation(Path logFile) {
+        String suffix = logFile.getFileName().toString().substring("server.log".length());
+        return suffix.matches("\\.\\d+") ? Integer.parseInt(suffix.substring(1)) : -1;
     }
 
     /** The name of this run's database. */
