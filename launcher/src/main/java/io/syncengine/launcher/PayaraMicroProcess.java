@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Payara Micro in a child process, running the readiness gate, the resource adapter and the application WAR. The
@@ -41,6 +43,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
     private static final String LOAD_FAILED = "Exception while loading the app";
     private static final String MIGRATION_FAILED = "database migration failed: ";
+
+    /** How long a stopping Micro may take before it is killed. */
+    public static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private final Process process;
     private final int httpPort;
@@ -216,15 +221,32 @@ public final class PayaraMicroProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroy();
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+                stop(process.toHandle());
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Stops a Payara Micro process as the launcher does: SIGTERM, up to {@link #STOP_LIMIT} to finish, then SIGKILL
+     * (and waits for that). Also for a Micro this JVM did not start itself.
+     *
+     * @return whether it stopped by itself
+     */
+    public static boolean stop(ProcessHandle micro) throws InterruptedException {
+        micro.destroy();
+        try {
+            micro.onExit().get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            micro.destroyForcibly();
+            micro.onExit().join();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.syncengine.web.it;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,16 +12,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ApplicationDeployed implements BeforeAllCallback {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int SEVERE_ENTRIES = 5;
     private static final int LINES_PER_ENTRY = 12;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         // Without a token the application answers 401; a server without it answers 404.
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(SyncStack.get().uri(Api.BATCHES + "/any"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 404) {
+        Api.Reply answer = new Api(SyncStack.get().uri("/").toURL()).get(Api.BATCHES + "/any", null);
+        if (answer.status() == 404) {
             throw new AssertionError("Payara Micro runs but the application is not deployed (GET " + Api.BATCHES
                     + "/any answered 404). What Payara logged as SEVERE:\n" + severe(SyncStack.get().serverLog()));
         }

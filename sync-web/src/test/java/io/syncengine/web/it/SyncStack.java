@@ -19,9 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,9 +33,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SyncStack implements BeforeAllCallback, AfterAllCallback, ExtensionContext.Store.CloseableResource {
 
     private static SyncStack current;
-
-    /** As long as the launcher gives Payara Micro to stop before it kills it ({@code PayaraMicroProcess.stop}). */
-    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private static final Map<String, String> BROKER_SETTINGS = Map.of(
             "sync.broker.redelivery-delay-ms", "100",
@@ -100,34 +94,20 @@ public final class SyncStack implements BeforeAllCallback, AfterAllCallback, Ext
     /**
      * Arquillian stops a class's Payara Micro with SIGTERM and does not wait for it (its {@code undeploy} only
      * destroys the process); the next class's Micro then starts on the same port, broker and transaction log while
-     * the last one may still be stopping. So after each class this waits for that process to end, as the launcher
-     * does (killing it after {@link #STOP_LIMIT}, and saying so). Runs after Arquillian's own {@code afterAll}: this
-     * extension is registered before it.
+     * the last one may still be stopping. So after each class this stops that process as the launcher does and
+     * waits for it to end ({@link PayaraMicroProcess#stop}, which kills it after
+     * {@link PayaraMicroProcess#STOP_LIMIT}), and says how long it took. Runs after Arquillian's own
+     * {@code afterAll}: this extension is registered before it.
      */
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
         for (ProcessHandle micro : ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("payara-micro")).toList()) {
             long started = System.nanoTime();
-            boolean stopped = waitForExit(micro, STOP_LIMIT);
-            if (!stopped) {
-                micro.destroyForcibly();
-                waitForExit(micro, STOP_LIMIT);
-            }
+            boolean stopped = PayaraMicroProcess.stop(micro);
             System.out.printf("Payara Micro (pid %d) of %s %s %d ms after the class ended%n", micro.pid(),
                     context.getDisplayName(), stopped ? "stopped" : "did not stop on SIGTERM and was killed",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle process, Duration limit) throws InterruptedException {
-        try {
-            process.onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
         }
     }
 
