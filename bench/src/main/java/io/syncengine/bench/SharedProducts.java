@@ -48,7 +48,7 @@ final class SharedProducts {
         SettleWatchers watcher = new SettleWatchers(client, 1, deadline);
         watcher.start();
         TerminalResult pushed = new Terminal(DEVICE_ID, token, batchId -> ops.batch(batchId, operations), 1, client,
-                deadline, watcher::watch, Terminal.Pacing.BACK_TO_BACK).call();
+                deadline, watcher::watch, Terminal.Pacing.BACK_TO_BACK, new Terminal.PreparedMemory()).call();
         List<BatchOutcome> outcomes = watcher.finish();
         if (pushed.error() != null) {
             throw new BenchAborted("could not create the shared products: " + pushed.error());

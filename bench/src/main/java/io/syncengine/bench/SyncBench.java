@@ -260,13 +260,14 @@ public final class SyncBench {
 
     /** The terminals of one phase, offering {@code rate} operations a second together (0: back to back). */
     private List<Terminal> terminals(SyncClient client, DeviceTokens tokens, Duration ttl, String tenant, int batches,
-            int rate, Function<String, TerminalWorkload> workloads, SettleWatchers watchers) {
+            int rate, Function<String, TerminalWorkload> workloads, SettleWatchers watchers) throws BenchAborted {
         List<Terminal> terminals = new ArrayList<>();
+        Terminal.PreparedMemory memory = new Terminal.PreparedMemory();
         for (int i = 1; i <= options.terminals(); i++) {
             String deviceId = "till-" + i;
             terminals.add(new Terminal(deviceId, tokens.device(tenant, deviceId, ttl), workloads.apply(deviceId),
                     batches, client, deadline, watchers::watch,
-                    Terminal.Pacing.of(rate, options.terminals(), options.ops(), i - 1)));
+                    Terminal.Pacing.of(rate, options.terminals(), options.ops(), i - 1), memory));
         }
         return terminals;
     }

@@ -23,15 +23,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The calls a terminal makes here (push, batch status, pull), over one shared HTTP/1.1 client. One client keeps
- * connections alive across batches, as a real terminal would, so the numbers measure the server rather than TCP
- * set-up; its executor is sized for the threads that use it, so the client is never the queue.
+ * The calls a terminal makes here (push, batch status, pull), over kept-alive HTTP/1.1 connections, as a real
+ * terminal would, so the numbers measure the server rather than TCP set-up. Pushes and pulls, the calls that carry
+ * the volume, use the JDK's {@link HttpURLConnection} on the caller's thread; the rest share one {@link HttpClient}
+ * whose executor is sized for the threads that use it, so the client is never the queue.
  */
 final class SyncClient implements AutoCloseable {
 
     private static final String BATCHES = "api/v1/sync/batches";
     private static final String CHANGES = "api/v1/sync/changes";
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final String MAX_CONNECTIONS = "http.maxConnections";
     /** Reads pages of changes; the body stream stays open when a parser is closed, to be read to its end. */
     private static final JsonFactory PAGES = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -47,6 +49,12 @@ final class SyncClient implements AutoCloseable {
         this.base = URI.create(base);
         this.batches = URI.create(base).resolve(BATCHES);
         this.changes = URI.create(base).resolve(CHANGES);
+        // Pushes and pulls go through HttpURLConnection, whose cache keeps 5 idle connections to a server unless
+        // told otherwise: every thread beyond that would open a new connection for every request. Read once, when
+        // the first such connection is made, which is after this.
+        if (System.getProperty(MAX_CONNECTIONS) == null) {
+            System.setProperty(MAX_CONNECTIONS, Integer.toString(Math.max(5, threads)));
+        }
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bench-http-" + counter.incrementAndGet());
@@ -79,15 +87,29 @@ final class SyncClient implements AutoCloseable {
         }
     }
 
-    /** {@code POST /sync/batches} with an already serialised body, so building JSON is not part of the timing. */
-    Reply push(String token, byte[] batch, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(batches)
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(batch))
-                .build();
-        return send(request);
+    /**
+     * {@code POST /sync/batches} with an already serialised body, so building JSON is not part of the timing. Sent
+     * with the JDK's plain {@link HttpURLConnection} on the terminal's own thread (a kept-alive connection, the
+     * answer read to its end so the connection is reused) rather than the shared {@link HttpClient}, which hands
+     * every request and answer between its selector thread and its executor: CPU the server on the same two cores
+     * then does not get (docs/benchmarks.md).
+     */
+    Reply push(String token, byte[] batch, Duration timeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) batches.toURL().openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(batch.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(batch);
+        }
+        int status = connection.getResponseCode();
+        InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+        String body = answer == null ? "" : readAll(answer);
+        return new Reply(status, Objects.requireNonNullElse(connection.getContentType(), ""), body);
     }
 
     /** {@code GET /sync/batches/{id}?waitSeconds=N}: held by the server until nothing is pending or N s pass. */

@@ -4,6 +4,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -14,6 +16,9 @@ import java.util.function.Consumer;
  * which is the most a single till can ask of the server), or on a schedule ({@link Pacing}), each batch timed from
  * the moment it was due. The thread never waits for operations to apply; that is the {@link SettleWatchers}' job,
  * so accept latency is measured without the apply path in the loop.
+ *
+ * <p>Every batch is built and serialised when the terminal is made, before the phase's clock starts: a till
+ * builds its batches on its own hardware, so the bench's JSON work must not take the cores the server shares with it.
  *
  * <p>A 429, a 503 or a lost connection is retried with the same batch a few times, as a terminal would (the
  * server answers a repeated batch idempotently); any other answer stops this terminal.
@@ -26,8 +31,7 @@ final class Terminal implements Callable<TerminalResult> {
 
     private final String deviceId;
     private final String token;
-    private final TerminalWorkload workload;
-    private final int batches;
+    private final List<PreparedBatch> batches;
     private final SyncClient client;
     private final Deadline deadline;
     private final Consumer<AcceptedBatch> accepted;
@@ -35,12 +39,16 @@ final class Terminal implements Callable<TerminalResult> {
     private long acceptedAt;
     private int retries;
 
+    /**
+     * @param memory what the prepared batches of all terminals may take together
+     * @throws BenchAborted when this terminal's batches would go over {@code memory}
+     */
     Terminal(String deviceId, String token, TerminalWorkload workload, int batches, SyncClient client,
-            Deadline deadline, Consumer<AcceptedBatch> accepted, Pacing pacing) {
+            Deadline deadline, Consumer<AcceptedBatch> accepted, Pacing pacing, PreparedMemory memory)
+            throws BenchAborted {
         this.deviceId = deviceId;
         this.token = token;
-        this.workload = workload;
-        this.batches = batches;
+        this.batches = prepare(workload, batches, memory);
         this.client = client;
         this.deadline = deadline;
         this.accepted = accepted;
@@ -52,22 +60,55 @@ final class Terminal implements Callable<TerminalResult> {
         int batchesAccepted = 0;
         long opsAccepted = 0;
         long start = System.nanoTime() + pacing.offsetNanos();
-        for (int b = 0; b < batches; b++) {
-            String batchId = UUID.randomUUID().toString();
-            JsonObject batch = workload.nextBatch(batchId);
-            int operations = batch.getJsonArray("operations").size();
-            byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
+        for (int b = 0; b < batches.size(); b++) {
+            PreparedBatch batch = batches.get(b);
             long sent = pacing.paced() ? awaitDue(start + b * pacing.intervalNanos()) : System.nanoTime();
-            String failure = push(body);
+            String failure = push(batch.body());
             if (failure != null) {
                 return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries,
                         "batch " + (b + 1) + " not accepted: " + failure);
             }
-            accepted.accept(new AcceptedBatch(token, batchId, operations, sent, acceptedAt));
+            accepted.accept(new AcceptedBatch(token, batch.batchId(), batch.operations(), sent, acceptedAt));
             batchesAccepted++;
-            opsAccepted += operations;
+            opsAccepted += batch.operations();
         }
         return new TerminalResult(deviceId, batchesAccepted, opsAccepted, retries, null);
+    }
+
+    /** One batch as it goes on the wire. */
+    private record PreparedBatch(String batchId, int operations, byte[] body) {
+    }
+
+    private static List<PreparedBatch> prepare(TerminalWorkload workload, int count, PreparedMemory memory)
+            throws BenchAborted {
+        List<PreparedBatch> prepared = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            String batchId = UUID.randomUUID().toString();
+            JsonObject batch = workload.nextBatch(batchId);
+            byte[] body = batch.toString().getBytes(StandardCharsets.UTF_8);
+            memory.take(body.length);
+            prepared.add(new PreparedBatch(batchId, batch.getJsonArray("operations").size(), body));
+        }
+        return prepared;
+    }
+
+    /**
+     * The heap the terminals' prepared batches may take together: half of the bench's, so that a run too long to
+     * prepare stops at once with a clear message instead of running out of memory.
+     */
+    static final class PreparedMemory {
+
+        private final long limit = Runtime.getRuntime().maxMemory() / 2;
+        private long taken;
+
+        void take(long bytes) throws BenchAborted {
+            taken += bytes;
+            if (taken > limit) {
+                throw new BenchAborted(String.format("the terminals' batches are built before the clock starts, and"
+                        + " they need more than %d MiB, half of the bench's heap: push fewer batches, or raise"
+                        + " SYNC_BENCH_HEAP (now %d MiB)", limit >> 20, Runtime.getRuntime().maxMemory() >> 20));
+            }
+        }
     }
 
     /** Waits until {@code due} unless it has passed; returns {@code due}, where the batch's latency counts from. */
