@@ -150,8 +150,8 @@ public final class Settings {
                     "longest redelivery delay"),
             app("SYNC_APPLY_CONSUMERS", "sync.apply.consumers", "8", Check.wholeNumber(1),
                     "operations applied in parallel (MDB sessions); the launcher, when the database runs on the same"
-                            + " machine (embedded, or `SYNC_DB_URL` on a local address), starts with one per core, at"
-                            + " least 2, unless this is set (docs/benchmarks.md)"),
+                            + " machine (embedded, or `SYNC_DB_URL` on a local address), starts with one per core (at"
+                            + " least 2) and one more, unless this is set (docs/benchmarks.md)"),
             app("SYNC_BATCH_MAX_OPERATIONS", SyncNames.CONFIG_MAX_OPERATIONS, "1000", Check.wholeNumber(1),
                     "operations per batch; more is 413"),
             app("SYNC_BATCH_MAX_BYTES", SyncNames.CONFIG_MAX_BYTES, "5242880", Check.wholeNumber(1024),

@@ -149,7 +149,7 @@ public final class SyncServer {
         if (System.getenv("SYNC_APPLY_CONSUMERS") == null && Databases.onThisMachine(dbUrl)) {
             String sessions = Integer.toString(applySessionsBesideTheDatabase());
             config.put("sync.apply.consumers", sessions);
-            LOG.info("the database runs on this machine: " + sessions + " apply sessions, one per core"
+            LOG.info("the database runs on this machine: " + sessions + " apply sessions, one per core and one more"
                     + " (SYNC_APPLY_CONSUMERS sets another number)");
         }
         config.put("sync.db.url", dbUrl);
@@ -244,12 +244,14 @@ public final class SyncServer {
     }
 
     /**
-     * Apply sessions when PostgreSQL shares this machine's cores: one per core, at least two. More only queue for
-     * the same cores, and every push and pull then waits behind them; on two cores, two sessions instead of eight
-     * applied as fast and halved the accept latency (docs/benchmarks.md).
+     * Apply sessions when PostgreSQL shares this machine's cores: one per core (at least two) and one more. More only
+     * queue for the same cores, and every push and pull then waits behind them: on two cores, two sessions instead
+     * of eight applied as fast and halved the accept latency. The one more is for the time each session waits for
+     * its commit to reach the disk: with two sessions on two cores about a seventh of the machine stayed idle while
+     * the queue drained, with three almost none, and the apply was faster (docs/benchmarks.md).
      */
     static int applySessionsBesideTheDatabase() {
-        return Math.max(2, Runtime.getRuntime().availableProcessors());
+        return Math.max(2, Runtime.getRuntime().availableProcessors()) + 1;
     }
 
     static String token(List<String> args) throws Exception {
