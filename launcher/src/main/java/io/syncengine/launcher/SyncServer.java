@@ -124,6 +124,10 @@ public final class SyncServer {
             LOG.info("Payara Micro compiles with C1 only on this machine's " + Runtime.getRuntime().availableProcessors()
                     + " cores (SYNC_PAYARA_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings C2 back)");
         }
+        if (compilesWithC1Only()) {
+            LOG.info("the broker's JVM (this one) compiles with C1 only: bin/sync-server asks for it on two cores or"
+                    + " fewer");
+        }
         // Once for a build and a JDK, like the build itself: not part of the start it precedes.
         Optional<PreparedRuntime> prepared = PreparedRuntime.prepareOrNone(micro,
                 home.resolve("launcher/target/micro-runtime"), jvm, List.of(gate, rar));
@@ -229,6 +233,12 @@ public final class SyncServer {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("sync.apply.consumers", setting("SYNC_APPLY_CONSUMERS"));
         return config;
+    }
+
+    /** Whether this JVM, which hosts the embedded broker, was started with {@link #C1_ONLY}. */
+    static boolean compilesWithC1Only() {
+        return "1".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel").getValue());
     }
 
     /**
