@@ -237,8 +237,12 @@ public final class SyncServer {
 
     /** Whether this JVM, which hosts the embedded broker, was started with {@link #C1_ONLY}. */
     static boolean compilesWithC1Only() {
-        return "1".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("TieredStopAtLevel").getValue());
+        try {
+            return "1".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("TieredStopAtLevel").getValue());
+        } catch (IllegalArgumentException e) {
+            return false; // a JVM without tiered compilation
+        }
     }
 
     /**
