@@ -1,6 +1,7 @@
 package io.syncengine.application;
 
 import io.syncengine.domain.model.OperationStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The server's own metrics (MicroProfile Metrics, application scope; Prometheus text at {@code /metrics}): how
@@ -65,11 +67,23 @@ public class SyncMetrics {
     @Inject
     private MetricRegistry registry;
 
+    private Timer applyTimer;
 
     private volatile Map<String, Backlog.TenantBacklog> backlog = Map.of();
     private final Map<String, BrokerQueues.QueueState> queues = new ConcurrentHashMap<>();
     private final Set<String> gaugedTenants = ConcurrentHashMap.newKeySet();
     private final Set<String> gaugedQueues = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Registers the apply timer once, as this bean is made (the gauges' refresh makes it at start), not on the first
+     * apply: Payara's registry builds a timer with a map that is not thread-safe, and two apply sessions registering
+     * it at once failed a delivery with a {@code ConcurrentModificationException} after its apply had committed (a
+     * redelivery then found the operation done).
+     */
+    @PostConstruct
+    void registerApplyTimer() {
+        applyTimer = registry.timer(APPLY_META);
+    }
 
     /** Counts operations just recorded from a batch (call once their transaction has committed). */
     public void recorded(String tenant, List<RecordedOperation> operations) {
@@ -88,7 +102,7 @@ public class SyncMetrics {
     }
 
     public void applyTook(Duration duration) {
-        registry.timer(APPLY_META).update(duration);
+        applyTimer.update(duration);
     }
 
     public void pulled(String tenant, long records) {
