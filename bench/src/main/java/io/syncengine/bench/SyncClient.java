@@ -95,11 +95,8 @@ final class SyncClient implements AutoCloseable {
      * then does not get (docs/benchmarks.md).
      */
     Reply push(String token, byte[] batch, Duration timeout) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) batches.toURL().openConnection();
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        HttpURLConnection connection = connection(batches, token, timeout);
         connection.setRequestMethod("POST");
-        connection.setRequestProperty("Authorization", "Bearer " + token);
         connection.setRequestProperty("Content-Type", "application/json");
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(batch.length);
@@ -145,10 +142,7 @@ final class SyncClient implements AutoCloseable {
     ChangePage changes(String token, String entities, String since, int limit, Duration timeout) throws IOException {
         String query = "?entities=" + URLEncoder.encode(entities, StandardCharsets.UTF_8) + "&limit=" + limit
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
-        HttpURLConnection connection = (HttpURLConnection) URI.create(changes + query).toURL().openConnection();
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-        connection.setRequestProperty("Authorization", "Bearer " + token);
+        HttpURLConnection connection = connection(URI.create(changes + query), token, timeout);
         int status = connection.getResponseCode();
         if (status != 200) {
             InputStream error = connection.getErrorStream();
@@ -164,6 +158,15 @@ final class SyncClient implements AutoCloseable {
         } catch (StreamReadException e) {
             throw new IOException("not a page of changes: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A kept-alive {@link HttpURLConnection} to {@code uri} with the token and the timeouts set, not yet sent. */
+    private static HttpURLConnection connection(URI uri, String token, Duration timeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        return connection;
     }
 
     private static String readAll(InputStream in) throws IOException {
