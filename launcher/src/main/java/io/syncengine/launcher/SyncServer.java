@@ -237,23 +237,23 @@ public final class SyncServer {
 
     /** Whether this JVM, which hosts the embedded broker, was started with {@link #C1_ONLY}. */
     static boolean compilesWithC1Only() {
-        try {
-            return "1".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .getVMOption("TieredStopAtLevel").getValue());
-        } catch (IllegalArgumentException e) {
-            return false; // a JVM without tiered compilation
-        }
+        return vmOption("TieredStopAtLevel").filter("1"::equals).isPresent();
     }
 
     /**
      * Whether this JVM knows {@link #TRIM_NATIVE_HEAP} (JDK 17.0.9 and later); Payara Micro runs on the same JDK.
      */
     static boolean trimsNativeHeap() {
+        return vmOption("TrimNativeHeapInterval").isPresent();
+    }
+
+    /** The value of one of this JVM's HotSpot options; empty when this JVM does not have it. */
+    private static Optional<String> vmOption(String name) {
         try {
-            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("TrimNativeHeapInterval");
-            return true;
+            return Optional.of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name)
+                    .getValue());
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
