@@ -1,15 +1,13 @@
 package io.syncengine.launcher;
 
 import io.syncengine.Settings;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,16 +38,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
     static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
     static final String DEFAULT_MALLOC_ARENAS = Settings.fallback(MALLOC_ARENA_MAX);
 
-    /** What Micro logs when the application fails to deploy, and the application's own reason for it. */
-    private static final String LOAD_FAILED = "Exception while loading the app";
-    private static final String MIGRATION_FAILED = "database migration failed: ";
-
     /** How long a stopping Micro may take before it is killed. */
     public static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private final Process process;
     private final int httpPort;
-    private volatile String deployFailure;
+    private final MicroConsole console = new MicroConsole(System.out);
 
     private PayaraMicroProcess(Process process, int httpPort) {
         this.process = process;
@@ -59,31 +53,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         output.start();
     }
 
-    /**
-     * Copies Micro's log to this process's standard output and watches it for a failed deployment: Micro keeps
-     * running without the application then, so waiting for readiness would only time out. The reason kept is the
-     * application's own (a migration Liquibase refused, with the lines that say why) when there is one.
-     */
+    /** Copies Micro's log to this process's standard output (see {@link MicroConsole}). */
     private void relayOutput() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            int detailLines = 0;
-            StringBuilder reason = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                System.out.println(line);
-                int at = line.indexOf(MIGRATION_FAILED);
-                if (at >= 0 && reason == null) {
-                    reason = new StringBuilder(line.substring(at + MIGRATION_FAILED.length()).trim());
-                    detailLines = 3;
-                } else if (reason != null && detailLines > 0 && !line.isBlank() && !line.startsWith("\t")) {
-                    reason.append(' ').append(line.trim());
-                    detailLines--;
-                }
-                if (line.contains(LOAD_FAILED)) {
-                    deployFailure = reason != null ? "the database migration failed: " + reason
-                            : "Payara Micro could not load the application (its log above says why)";
-                }
-            }
+        try (InputStream output = process.getInputStream()) {
+            console.relay(output);
         } catch (IOException e) {
             // the process ended
         }
@@ -186,12 +159,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
             }
+            String deployFailure = console.deployFailure();
             if (deployFailure != null) {
                 throw new IllegalStateException(deployFailure);
             }
             try {
                 HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (applicationReady(answer.statusCode(), answer.body())) {
+                    console.stopWatching();
                     return;
                 }
             } catch (IOException notYetListening) {
